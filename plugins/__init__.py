@@ -1,0 +1,1 @@
+"""Built-in publisher plugins, registered through the zhenggai.publishers entry points."""

@@ -1,0 +1,1 @@
+"""zhenggai.testing: tools for plugin authors (strategies, renderers, conformance)."""

@@ -1,0 +1,53 @@
+"""Character-level helpers shared by every step: punctuation folding and whitespace.
+
+Punctuation policy: ``paragraphs`` keep the document's punctuation exactly as printed
+(full-width on real pages, ASCII in archives that converted it). Parsers never match
+printed punctuation directly; they match ``fold(text)``, which maps every full-width
+punctuation mark to its ASCII twin *one character for one character*, so a match's
+offsets in the folded string are offsets in the original and spans are sliced from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 。 and 、 keep their identity: they separate sentences and list items, and ASCII
+# has no twin for 、. Typographic quotes “”‘’ stay too (see OPEN_QUOTES).
+_PAIRS = {
+    "，": ",", "；": ";", "：": ":", "！": "!", "？": "?", "（": "(", "）": ")",
+    "【": "[", "】": "]", "［": "[", "］": "]", "｛": "{", "｝": "}", "＜": "<", "＞": ">",
+    "「": "“", "」": "”", "『": "‘", "』": "’", "＂": '"', "＇": "'",
+    "－": "-", "～": "~", "％": "%", "＋": "+", "＝": "=", "／": "/", "＼": "\\",
+    "｜": "|", "＿": "_", "＃": "#", "＠": "@", "＆": "&", "＊": "*",
+}
+# Full-width digits and Latin letters fold too (ＡＢＣ１２３ -> ABC123).
+_PAIRS.update({chr(0xFF10 + i): chr(0x30 + i) for i in range(10)})
+_PAIRS.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_FOLD = str.maketrans(_PAIRS)
+
+# Quotes stay typographic after folding: “…” are what the genre uses to delimit
+# feedback; an ASCII " pair is accepted by the patterns that look for quotes.
+OPEN_QUOTES = "“‘\""
+CLOSE_QUOTES = "”’\""
+
+SPACES = "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t\r\f\v "
+_SPACE_RUN = re.compile(f"[{SPACES}]+")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef“”‘’])[{SPACES}]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef“”‘’])")
+
+
+def fold(text: str) -> str:
+    """Map full-width punctuation, digits and letters to ASCII, one char for one char."""
+    return text.translate(_FOLD)
+
+
+def clean_line(line: str) -> str:
+    """Trim a line: NBSP, ideographic and other spaces at its ends removed, inner runs to one."""
+    return _SPACE_RUN.sub(" ", line).strip()
+
+
+def close_cjk_spaces(text: str) -> str:
+    """Remove spaces between two CJK characters or CJK punctuation (``新区工作委员会 关于`` -> joined)."""
+    return _CJK_GAP.sub("", text)
+
