@@ -1,0 +1,233 @@
+"""Step 2, decode: raw bytes to text, saying which codec was used and why.
+
+Order of evidence: the caller's ``encoding``; a byte-order mark; a charset declared in
+the first 4 KB (``<meta charset>``, ``http-equiv`` Content-Type, XML declaration); strict
+UTF-8; chardet; and finally GB18030 with replacement. Declarations and guesses are
+trusted only when the whole input decodes strictly with them: Chinese government sites
+often declare one charset and serve another.
+
+The GB2312/GBK labels decode as GB18030, a superset that reads every GBK byte sequence
+the same way and more. Codec names are reported as Python's canonical lowercase names
+with hyphens ('utf-8', 'gb18030', 'utf-16-le', 'big5').
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+import threading
+
+import chardet
+from attrs import frozen
+
+from .errors import DecodeError
+
+SOURCES = ("bom", "declared", "detected", "given", "fallback")
+
+_FALLBACK = "gb18030"
+_DECLARATION_WINDOW = 4096
+_CHARDET_WINDOW = 64 * 1024
+
+# Longest BOMs first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (b"\x84\x31\x95\x33", "gb18030"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Labels Python does not know, or knows as a narrower codec, that name GBK in practice.
+_GBK_LABELS = frozenset({"gb2312", "gbk", "cp936", "x-gbk", "gb_2312-80", "gb_2312", "csgb2312"})
+_GBK_CODECS = frozenset({"gb2312", "gbk"})
+# Codecs that are not character sets a page can be written in: a declaration or a
+# guess naming one is ignored (a caller may still ask for one explicitly).
+_NOT_CHARSETS = frozenset({
+    "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "undefined",
+})
+# A page whose charset declaration could be read as ASCII is not UTF-16/32 (WHATWG).
+_WIDE_UNICODE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+
+# Bounded quantifiers: the window is 4 KB, the match cannot run away.
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]{0,2048}?charset\s{0,16}=\s{0,16}[\"']?\s{0,16}([A-Za-z0-9._:-]{1,40})", re.I)
+_XML_ENCODING = re.compile(
+    rb"^\s{0,256}<\?xml\b[^>]{0,256}?encoding\s{0,16}=\s{0,16}[\"']([A-Za-z0-9._:-]{1,40})", re.I)
+
+
+@frozen
+class Decoded:
+    """Decoded text and how it was obtained.
+
+    ``source`` is one of ``SOURCES``; ``confidence`` is 1.0 for a BOM, a caller's choice,
+    a verified declaration or valid UTF-8, chardet's figure for a guess and 0.0 for the
+    fallback; ``replaced`` counts U+FFFD characters put in for undecodable bytes.
+    """
+
+    text: str
+    encoding: str
+    source: str
+    confidence: float
+    replaced: int
+
+
+class _ReplaceCount(threading.local):
+    count = 0
+
+
+_REPLACED = _ReplaceCount()
+
+
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    """The 'replace' error handler, counting its replacements (per thread)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _REPLACED.count += 1
+    return "\ufffd", error.end
+
+
+_HANDLER = "zhenggai.count-replace"
+codecs.register_error(_HANDLER, _count_and_replace)
+
+
+def decode(raw: bytes, *, encoding: str | None = None) -> Decoded:
+    """Decode ``raw`` to text; never fails on the bytes themselves.
+
+    ``encoding``, when given, wins: bytes it cannot decode are replaced and counted.
+    An unknown or non-text codec name raises ``DecodeError``.
+    """
+    raw = bytes(raw)
+    if encoding is not None:
+        return _decode_given(raw, encoding)
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            text, replaced = _decode_counting(raw[len(bom):], codec)
+            return Decoded(text, codec, "bom", 1.0, replaced)
+    for codec in _declared(raw):
+        text = _strict(raw, codec)
+        if text is not None:
+            return Decoded(text, codec, "declared", 1.0, 0)
+    text = _strict(raw, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8", "detected", 1.0, 0)
+    guess = _detect(raw)
+    if guess is not None:
+        return guess
+    text, replaced = _decode_counting(raw, _FALLBACK)
+    return Decoded(text, _FALLBACK, "fallback", 0.0, replaced)
+
+
+def canonical_codec(label: str) -> str | None:
+    """Python's canonical name for a charset label, hyphenated ('GBK' -> 'gb18030',
+    'UTF8' -> 'utf-8', 'euc_kr' -> 'euc-kr'); None when no codec has that name."""
+    name = label.strip().lower()
+    if name in _GBK_LABELS:
+        return _FALLBACK
+    try:
+        name = codecs.lookup(name).name.replace("_", "-")
+    except LookupError:
+        return None
+    return _FALLBACK if name in _GBK_CODECS else name
+
+
+def _decode_given(raw: bytes, encoding: str) -> Decoded:
+    codec = canonical_codec(encoding)
+    if codec is None:
+        raise DecodeError(f"unknown encoding {encoding!r}", step="decode")
+    try:
+        text, replaced = _decode_counting(raw, codec)
+    except LookupError:  # a codec such as base64 that does not decode bytes to text
+        raise DecodeError(f"{encoding!r} is not a text encoding", step="decode") from None
+    return Decoded(text, codec, "given", 1.0, replaced)
+
+
+def _decode_counting(raw: bytes, codec: str) -> tuple[str, int]:
+    """Decode with replacement; the text (a leading BOM character dropped) and how many
+    replacement characters were introduced."""
+    _REPLACED.count = 0
+    text = raw.decode(codec, _HANDLER)
+    return _drop_bom(text), _REPLACED.count
+
+
+def _strict(raw: bytes, codec: str) -> str | None:
+    """The text if ``raw`` decodes strictly with ``codec``, else None."""
+    try:
+        return _drop_bom(raw.decode(codec))
+    except (UnicodeError, LookupError):
+        return None
+
+
+def _drop_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _declared(raw: bytes) -> list[str]:
+    """Codecs the document declares in its first 4 KB, in order, usable ones only."""
+    window = raw[:_DECLARATION_WINDOW]
+    labels = [m.group(1) for m in _XML_ENCODING.finditer(window)]
+    labels += [m.group(1) for m in _META_CHARSET.finditer(window)]
+    found: list[str] = []
+    for label in labels:
+        codec = canonical_codec(label.decode("ascii"))
+        if codec is None or codec in _NOT_CHARSETS or codec in _WIDE_UNICODE or codec in found:
+            continue
+        if _single_byte(codec) and _multibyte_reading(raw):
+            continue
+        found.append(codec)
+    return found
+
+
+def _detect(raw: bytes) -> Decoded | None:
+    """chardet's guess, kept only when the whole input decodes strictly with it.
+
+    The sample ends at a line break so that no multi-byte character is cut in two.
+    A single-byte code page decodes anything, so a guess of one is kept only when
+    chardet is at least 50% sure (a truncated GBK page is otherwise read as Cyrillic)
+    and no multi-byte reading exists.
+    """
+    sample = raw[:_CHARDET_WINDOW]
+    if len(raw) > _CHARDET_WINDOW:
+        cut = sample.rfind(b"\n")
+        if cut > 0:
+            sample = sample[:cut + 1]
+    result = chardet.detect(sample)
+    label, confidence = result.get("encoding"), float(result.get("confidence") or 0.0)
+    codec = canonical_codec(label) if label else None
+    if codec is None or codec in _NOT_CHARSETS:
+        return None
+    if _single_byte(codec) and (confidence < 0.5 or _multibyte_reading(raw)):
+        return None
+    text = _strict(raw, codec)
+    if text is None:
+        return None
+    return Decoded(text, codec, "detected", min(max(confidence, 0.0), 1.0), 0)
+
+
+def _multibyte_reading(raw: bytes) -> bool:
+    """True when UTF-8 or GB18030 decodes ``raw`` strictly, but for a character cut
+    off at the end (scraped pages are often truncated).
+
+    A single-byte code page decodes any bytes, so a declaration or guess naming one
+    proves nothing when such a reading exists: template pages declare iso-8859-1 over
+    GBK text, and chardet follows the declaration.
+    """
+    for codec in ("utf-8", _FALLBACK):
+        try:
+            codecs.getincrementaldecoder(codec)().decode(raw, final=False)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _single_byte(codec: str) -> bool:
+    """True for a code page mapping (nearly) every high byte alone to one character."""
+    mapped = 0
+    for byte in range(0x80, 0x100):
+        try:
+            mapped += len(bytes([byte]).decode(codec)) == 1
+        except (UnicodeError, LookupError):
+            continue
+    return mapped > 96

@@ -1,0 +1,204 @@
+"""``normalize``: bytes in, one record out, through the steps in their one order.
+
+load → decode → extract blocks → strip chrome → repair → frame → detect publisher →
+publisher chrome → parse structure → metadata and figures → enrich → validate → emit.
+
+Each step lives in its own module and knows nothing of the others; this module only
+passes results along, and turns whatever a plugin does wrong into warnings. Only
+``zhenggai.errors`` types leave ``normalize``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Optional, Union
+
+import attrs
+
+from . import blocks, chrome, contacts, decode, detect, figures, frame, inspection, load, metadata, repair
+from . import validate as validation
+from .errors import EmptyInputError, PluginError, ZhenggaiError
+from .model import ChromeRule, Document, Parts
+from .plugins import PluginFailure, Registry, default_registry
+from .record import Counted, Publisher, Record, Source
+
+SourceLike = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
+
+
+def normalize(
+    source: SourceLike,
+    *,
+    media_type: Optional[str] = None,
+    encoding: Optional[str] = None,
+    plugin: Optional[str] = None,
+    enrich: bool = True,
+    max_bytes: int = load.DEFAULT_MAX_BYTES,
+    registry: Optional[Registry] = None,
+) -> Record:
+    """Normalize one report.
+
+    ``source`` is a path (str or PathLike), the raw bytes, or the text itself (a str
+    that is not the name of an existing file). ``media_type`` ("text/html" or
+    "text/plain") is sniffed when not given; ``encoding`` overrides detection;
+    ``plugin`` forces a publisher plugin by name instead of detection; ``enrich=False``
+    skips keywords and topics (and never imports jieba).
+
+    Raises only ``zhenggai.errors.ZhenggaiError`` subclasses.
+    """
+    registry = registry or default_registry()
+    loaded = load.load(source, max_bytes=max_bytes)
+    try:
+        return _normalize(loaded, media_type=media_type, encoding=encoding, plugin=plugin,
+                          enrich=enrich, registry=registry)
+    except ZhenggaiError as exc:
+        if exc.source is None:
+            exc.source = loaded.name
+        raise
+    except RecursionError as exc:
+        raise ZhenggaiError("input too deeply nested to process", source=loaded.name) from exc
+
+
+def prepare(source: SourceLike, *, media_type: Optional[str] = None, encoding: Optional[str] = None,
+            max_bytes: int = load.DEFAULT_MAX_BYTES) -> Document:
+    """The document as plugins see it (the steps up to framing), e.g. for ``zhenggai detect``."""
+    loaded = load.load(source, max_bytes=max_bytes)
+    return _prepare(loaded, media_type=media_type, encoding=encoding)[1]
+
+
+def _prepare(loaded: load.Loaded, *, media_type: Optional[str],
+             encoding: Optional[str]) -> tuple[decode.Decoded, Document]:
+    """load → decode → extract blocks → strip chrome → repair → frame."""
+    decoded = decode.decode(loaded.raw, encoding=encoding or ("utf-8" if loaded.text_given else None))
+    media = media_type or blocks.sniff_media_type(decoded.text)
+    extracted = blocks.extract(decoded.text, media)
+    stripped = chrome.strip(extracted.blocks)
+    paragraphs = repair.repair(stripped.lines)
+    framed = frame.frame(paragraphs, stripped.meta)
+    if not framed.body and framed.title is None:
+        raise EmptyInputError("no text found in the input", step="extract blocks")
+    document = Document(
+        source_name=loaded.name,
+        media_type=media,
+        title=framed.title,
+        paragraphs=framed.body,
+        removed=(*stripped.removed, *framed.removed),
+        meta=stripped.meta,
+    )
+    return decoded, document
+
+
+def _normalize(loaded: load.Loaded, *, media_type: Optional[str], encoding: Optional[str],
+               plugin: Optional[str], enrich: bool, registry: Registry) -> Record:
+    registry.load()
+    warnings: list[str] = list(registry.load_errors)
+    decoded, document = _prepare(loaded, media_type=media_type, encoding=encoding)
+    if decoded.replaced:
+        warnings.append(f"{decoded.replaced} undecodable byte sequence(s) replaced (decoded as {decoded.encoding})")
+    candidates = _candidates(document, registry, plugin, warnings)
+    chosen, document, parts = _parse(document, candidates, registry, warnings)
+
+    body = document.paragraphs
+    signed = metadata.signed_date(body)
+    problems = parts.problems
+    record = Record(
+        doc_id=hashlib.sha256("\n".join(body).encode("utf-8")).hexdigest()[:16],
+        source=Source(
+            path=loaded.path,
+            media_type=document.media_type,
+            encoding=decoded.encoding,
+            encoding_source=decoded.source,
+            encoding_confidence=decoded.confidence,
+            sha256=hashlib.sha256(loaded.raw).hexdigest(),
+        ),
+        publisher=Publisher(
+            plugin=chosen.name,
+            plugin_version=chosen.plugin.version,
+            detect_score=chosen.score,
+            name=parts.publisher_name or document.meta.site_name,
+            province=chosen.plugin.info.province,
+        ),
+        title=document.title,
+        issuer=metadata.issuer(document.title, body),
+        addressees=metadata.addressees(body),
+        signed_date=signed,
+        published_at=document.meta.published_at,
+        editor=document.meta.editor,
+        origin=document.meta.origin,
+        original_url=document.meta.original_url,
+        inspection=inspection.inspection(document.title, body, signed=signed),
+        stated=figures.stated(body),
+        accountability=figures.accountability(body),
+        outline=parts.outline,
+        problems=problems,
+        counted=Counted.of(problems),
+        contacts=contacts.contacts(body),
+        paragraphs=body,
+        removed=document.removed,
+        warnings=(*warnings, *parts.warnings),
+    )
+    if enrich:
+        from . import enrich as enrichment
+
+        record = enrichment.enrich(record)
+    record = _plugin_enrich(record, document, registry)
+    extra = validation.validate(record)
+    return attrs.evolve(record, warnings=(*record.warnings, *extra)) if extra else record
+
+
+def _candidates(document: Document, registry: Registry, forced: Optional[str],
+                warnings: list[str]) -> list[detect.Candidate]:
+    ranked = detect.rank(document, registry)
+    for cand in ranked:
+        if cand.failure:
+            warnings.append(f"plugin {cand.name!r} failed in zhenggai_claim: {cand.failure}")
+    if forced is None:
+        return ranked
+    chosen = [c for c in ranked if c.name == forced]
+    if not chosen:
+        known = ", ".join(e.name for e in registry.entries()) or "none"
+        raise PluginError(f"no publisher plugin named {forced!r} (installed: {known})", plugin=forced,
+                          step="detect publisher")
+    return chosen + [c for c in ranked if c.name != forced]
+
+
+def _parse(document: Document, candidates: list[detect.Candidate], registry: Registry,
+           warnings: list[str]) -> tuple[detect.Candidate, Document, Parts]:
+    """Chrome rules and parse by the best candidate; on failure, the next one."""
+    failures = []
+    for cand in candidates:
+        try:
+            doc = _publisher_chrome(document, cand.name, registry)
+            parts = registry.call(cand.name, "zhenggai_parse", check=Parts.__instancecheck__, document=doc)
+        except PluginFailure as failure:
+            failures.append(str(failure))
+            warnings.append(f"{failure}; trying the next plugin")
+            continue
+        if parts is None:
+            continue
+        return cand, doc, parts
+    raise PluginError("no publisher plugin could parse the document: " + ("; ".join(failures) or "none installed"),
+                      step="parse structure")
+
+
+def _publisher_chrome(document: Document, name: str, registry: Registry) -> Document:
+    rules = registry.call(name, "zhenggai_chrome_rules", document=document,
+                          check=lambda r: isinstance(r, (list, tuple)) and all(isinstance(x, ChromeRule) for x in r))
+    if not rules:
+        return document
+    kept, removed = chrome.strip_paragraphs(document.paragraphs, rules, prefix=name)
+    if not removed:
+        return document
+    return attrs.evolve(document, paragraphs=kept, removed=(*document.removed, *removed))
+
+
+def _plugin_enrich(record: Record, document: Document, registry: Registry) -> Record:
+    names = [e.name for e in registry.entries()]
+    for name, result, failure in registry.each(names, "zhenggai_enrich", check=Record.__instancecheck__,
+                                               record=record, document=document):
+        if failure is not None:
+            record = attrs.evolve(record, warnings=(*record.warnings, f"{failure}; its enrichment was skipped"))
+        elif result is not None:
+            record = result
+    return record
+
