@@ -3,8 +3,10 @@
 Order of evidence: the caller's ``encoding``; a byte-order mark; a charset declared in
 the first 4 KB (``<meta charset>``, ``http-equiv`` Content-Type, XML declaration); strict
 UTF-8; chardet; and finally GB18030 with replacement. Declarations and guesses are
-trusted only when the whole input decodes strictly with them: Chinese government sites
-often declare one charset and serve another.
+trusted only when the whole input decodes strictly with them (Chinese government sites
+often declare one charset and serve another), allowing one character cut off at the
+end: scraped pages are often truncated mid-character, and that must not send a UTF-8
+page to the GB18030 fallback.
 
 The GB2312/GBK labels decode as GB18030, a superset that reads every GBK byte sequence
 the same way and more. Codec names are reported as Python's canonical lowercase names
@@ -28,6 +30,7 @@ SOURCES = ("bom", "declared", "detected", "given", "fallback")
 _FALLBACK = "gb18030"
 _DECLARATION_WINDOW = 4096
 _CHARDET_WINDOW = 64 * 1024
+_SURE = 0.5  # chardet confidence below which its guess yields to GB18030 (see _detect)
 
 # Longest BOMs first: the UTF-32-LE BOM begins with the UTF-16-LE one.
 _BOMS = (
@@ -105,12 +108,12 @@ def decode(raw: bytes, *, encoding: str | None = None) -> Decoded:
             text, replaced = _decode_counting(raw[len(bom):], codec)
             return Decoded(text, codec, "bom", 1.0, replaced)
     for codec in _declared(raw):
-        text = _strict(raw, codec)
-        if text is not None:
-            return Decoded(text, codec, "declared", 1.0, 0)
-    text = _strict(raw, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8", "detected", 1.0, 0)
+        verified = _verified(raw, codec)
+        if verified is not None:
+            return Decoded(verified[0], codec, "declared", 1.0, verified[1])
+    verified = _verified(raw, "utf-8")
+    if verified is not None:
+        return Decoded(verified[0], "utf-8", "detected", 1.0, verified[1])
     guess = _detect(raw)
     if guess is not None:
         return guess
@@ -126,13 +129,13 @@ def canonical_codec(label: str) -> str | None:
         return _FALLBACK
     try:
         name = codecs.lookup(name).name.replace("_", "-")
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
     return _FALLBACK if name in _GBK_CODECS else name
 
 
 def _decode_given(raw: bytes, encoding: str) -> Decoded:
-    codec = canonical_codec(encoding)
+    codec = canonical_codec(encoding) if isinstance(encoding, str) else None
     if codec is None:
         raise DecodeError(f"unknown encoding {encoding!r}", step="decode")
     try:
@@ -150,12 +153,25 @@ def _decode_counting(raw: bytes, codec: str) -> tuple[str, int]:
     return _drop_bom(text), _REPLACED.count
 
 
-def _strict(raw: bytes, codec: str) -> str | None:
-    """The text if ``raw`` decodes strictly with ``codec``, else None."""
+def _verified(raw: bytes, codec: str) -> tuple[str, int] | None:
+    """Text and replacement count when ``raw`` decodes strictly with ``codec``, but for a
+    character cut off at the very end (scraped pages are often truncated; that one is
+    replaced and counted). None when the codec does not fit the bytes."""
     try:
-        return _drop_bom(raw.decode(codec))
+        return _drop_bom(raw.decode(codec)), 0
     except (UnicodeError, LookupError):
+        pass
+    if not _fits_but_for_tail(raw, codec):
         return None
+    return _decode_counting(raw, codec)
+
+
+def _fits_but_for_tail(raw: bytes, codec: str) -> bool:
+    try:
+        codecs.getincrementaldecoder(codec)().decode(raw, final=False)
+    except (UnicodeError, LookupError):
+        return False
+    return True
 
 
 def _drop_bom(text: str) -> str:
@@ -182,9 +198,12 @@ def _detect(raw: bytes) -> Decoded | None:
     """chardet's guess, kept only when the whole input decodes strictly with it.
 
     The sample ends at a line break so that no multi-byte character is cut in two.
-    A single-byte code page decodes anything, so a guess of one is kept only when
-    chardet is at least 50% sure (a truncated GBK page is otherwise read as Cyrillic)
-    and no multi-byte reading exists.
+    The genre's publishers write GB18030/GBK when they do not write UTF-8, and chardet
+    is unsure on short or damaged Chinese text (it reads GBK as CP949 or Big5, a
+    truncated GBK page as Cyrillic). So a guess other than GB18030 is dropped when
+    chardet is under 50% sure and GB18030 reads the bytes, or when it is a single-byte
+    code page (which decodes anything, so decoding proves nothing) and either chardet
+    is unsure or GB18030 reads the bytes.
     """
     sample = raw[:_CHARDET_WINDOW]
     if len(raw) > _CHARDET_WINDOW:
@@ -196,12 +215,16 @@ def _detect(raw: bytes) -> Decoded | None:
     codec = canonical_codec(label) if label else None
     if codec is None or codec in _NOT_CHARSETS:
         return None
-    if _single_byte(codec) and (confidence < 0.5 or _multibyte_reading(raw)):
+    if codec != _FALLBACK:
+        unsure, single_byte = confidence < _SURE, _single_byte(codec)
+        if single_byte and unsure:
+            return None
+        if (single_byte or unsure) and _fits_but_for_tail(raw, _FALLBACK):
+            return None
+    verified = _verified(raw, codec)
+    if verified is None:
         return None
-    text = _strict(raw, codec)
-    if text is None:
-        return None
-    return Decoded(text, codec, "detected", min(max(confidence, 0.0), 1.0), 0)
+    return Decoded(verified[0], codec, "detected", min(max(confidence, 0.0), 1.0), verified[1])
 
 
 def _multibyte_reading(raw: bytes) -> bool:
@@ -212,13 +235,7 @@ def _multibyte_reading(raw: bytes) -> bool:
     proves nothing when such a reading exists: template pages declare iso-8859-1 over
     GBK text, and chardet follows the declaration.
     """
-    for codec in ("utf-8", _FALLBACK):
-        try:
-            codecs.getincrementaldecoder(codec)().decode(raw, final=False)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
+    return any(_fits_but_for_tail(raw, codec) for codec in ("utf-8", _FALLBACK))
 
 
 @functools.lru_cache(maxsize=64)

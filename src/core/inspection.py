@@ -5,8 +5,9 @@ The genre states it in one sentence near the top: "根据…统一部署,2020年
 The inspection is the one whose group (巡视组/巡察组) did the inspecting — the group
 followed by 对…巡视/巡察 or 进驻 — so that other inspections the sentence mentions
 ("根据省委巡视和岳阳市委巡察工作的统一部署") do not count. A group's name is
-committee + optional qualifier ending in a mode (园区专项, 联动) + number + kind + 组:
-市委第二巡察组, 岳阳市委园区专项巡察组, 省委巡视九组, 中央第四巡视组.
+committee + optional qualifier ending in a mode (园区专项, 联动) + number + kind + 组,
+the number also after the kind: 市委第二巡察组, 岳阳市委园区专项巡察组, 省委巡视九组,
+省委巡视第一组, 中央第四巡视组.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .numerals import CN_DIGITS, cn_to_int
 from .record import Inspection
 from .text import fold
 
-_N = rf"[\d{CN_DIGITS}十百]{{1,4}}"
+_N = rf"[0-9{CN_DIGITS}十百]{{1,4}}"
 _MODES = "常规|专项|联动|机动|提级"
 _COMMITTEE = "中央|[省市区县州旗盟]委|党工委|党委|党组|工委"
 # A place name before a committee (岳阳 of 岳阳市委): word characters that do not mark
@@ -36,7 +37,7 @@ _GROUP = re.compile(
     rf"(?P<by>(?:{_PLACE_START}{_PLACE}{{1,8}}?)?(?:{_COMMITTEE}))"
     rf"(?:{_PLACE}{{0,8}}?(?P<qmode>{_MODES}))?"
     rf"(?:第(?P<num>{_N}))?"
-    rf"(?P<kind>巡视|巡察)(?P<num2>{_N})?组"
+    rf"(?P<kind>巡视|巡察)(?:第?(?P<num2>{_N}))?组"
 )
 _ROUND = re.compile(rf"(?:{_N}届)?(?:{_COMMITTEE})?第{_N}轮(?=巡视|巡察)")
 _MODE_KIND = re.compile(rf"(?P<mode>{_MODES})(?P<kind>巡视|巡察)")
@@ -69,14 +70,14 @@ class _Sentences:
         start = self.ends[k - 1] + 1 if k > 0 else 0
         return start, self.ends[k] if k < len(self.ends) else len(self.text)
 
-    def inspecting(self, m: re.Match[str]) -> bool:
-        """True when the group ``m`` is the subject that inspects: the rest of its
-        sentence says 对…巡视/巡察 or 进驻."""
+    def inspecting(self, m: re.Match[str], limit: float) -> bool:
+        """True when the group ``m`` is the subject that inspects: before ``limit`` (the
+        next group's start) and within its sentence, it is followed by 对…巡视/巡察 or 进驻."""
         end = self.around(m.start())[1]
-        if _first_at(self.entries, m.end()) < end:
+        if _first_at(self.entries, m.end()) < min(end, limit):
             return True
         target = _first_at(self.targets, m.end())
-        return target < end and _first_at(self.kinds, target) < end
+        return target < min(end, limit) and _first_at(self.kinds, target) < end
 
 
 def _first_at(offsets: list[int], pos: int) -> float:
@@ -90,17 +91,20 @@ def _find_group(paragraphs: Sequence[str]) -> Optional[tuple[int, re.Match[str]]
     first: Optional[tuple[int, re.Match[str]]] = None
     for index, paragraph in enumerate(paragraphs):
         sentences = _Sentences(fold(paragraph))
-        for m in _GROUP.finditer(sentences.text):
-            if sentences.inspecting(m):
+        groups = list(_GROUP.finditer(sentences.text))
+        for m, after in zip(groups, groups[1:] + [None]):
+            if sentences.inspecting(m, after.start() if after else float("inf")):
                 return index, m
-            first = first or (index, m)
+        if first is None and groups:
+            first = index, groups[0]
     return first
 
 
 def _redate(span: DateSpan, year: int) -> Optional[dt.date]:
+    """``span``'s month and day in ``year`` (None for 2月29日 in a common year)."""
     try:
         return span.value.replace(year=year)
-    except ValueError:  # 2月29日 in a year without one
+    except ValueError:
         return None
 
 
@@ -140,10 +144,11 @@ def _feedback(sentences: _Sentences, spans: list[DateSpan], after: int) -> Optio
 
 
 def _dates(
-    paragraph: str, sentences: _Sentences, sentence: tuple[int, int], anchor: int, signed: Optional[dt.date]
+    paragraph: str, sentences: _Sentences, sentence: tuple[int, int], signed: Optional[dt.date]
 ) -> tuple[Optional[dt.date], Optional[dt.date], Optional[dt.date]]:
     """(start, end, feedback) from ``paragraph``: the period is the first range in the
-    inspection ``sentence``, the feedback date follows the period (or ``anchor``).
+    inspection ``sentence``; the feedback date follows the period (or, without one, the
+    sentence's start).
 
     A year-less date takes the year that keeps the events in order — start on or before
     the signature date, end on or after the start, feedback on or after the end — so
@@ -151,7 +156,9 @@ def _dates(
     2019-01-05 is 2019-03-09 while ``3月9日`` after an end in June is next year's."""
     spans = find_dates(paragraph, default_year=signed.year if signed else None)
     period = _period(sentences.text, spans, *sentence)
-    start = end = None
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    anchor = sentence[0]
     if period is not None:
         first, last = period
         printed_before = any(s.start < first.start for s in spans)
@@ -203,8 +210,14 @@ def inspection(title: Optional[str], body: Sequence[str], *, signed: Optional[dt
     without one when nothing before them does. Fields not stated stay None."""
     title = title or ""
     paragraphs = opening(body)
-    kind = by = mode = group = None
-    number = start = end = feedback = None
+    kind: Optional[str] = None
+    by: Optional[str] = None
+    mode: Optional[str] = None
+    group: Optional[str] = None
+    number: Optional[int] = None
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    feedback: Optional[dt.date] = None
     found = _find_group(paragraphs)
     if found is not None:
         index, m = found
@@ -215,7 +228,7 @@ def inspection(title: Optional[str], body: Sequence[str], *, signed: Optional[dt
         printed_number = m.group("num") or m.group("num2")
         number = cn_to_int(printed_number) if printed_number else None
         mode = m.group("qmode") or _sentence_mode(sentences, sentence, kind)
-        start, end, feedback = _dates(paragraph, sentences, sentence, m.end(), signed)
+        start, end, feedback = _dates(paragraph, sentences, sentence, signed)
     else:
         for paragraph in paragraphs:
             sentences = _Sentences(fold(paragraph))
@@ -223,7 +236,7 @@ def inspection(title: Optional[str], body: Sequence[str], *, signed: Optional[dt
             if verb is not None:
                 sentence = sentences.around(verb.start())
                 kind, mode = verb.group("kind"), verb.group("mode")
-                start, end, feedback = _dates(paragraph, sentences, sentence, sentence[0], signed)
+                start, end, feedback = _dates(paragraph, sentences, sentence, signed)
                 break
     folded_title = fold(title)
     t = _TITLE.search(folded_title)

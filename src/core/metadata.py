@@ -27,7 +27,7 @@ _ORGAN_SUFFIX = (
 # An organ name: starts with a CJK character, has no sentence punctuation or digits, ends
 # with an organ suffix, optionally followed by parenthesised qualifiers ((党组), (代章)).
 _ORGAN = re.compile(
-    rf"[\u3400-\u9fff][^\d,.;:!?。、“”\"《》]{{0,58}}?(?:{_ORGAN_SUFFIX})(?:\([^()\d]{{1,12}}\))*"
+    rf"[\u3400-\u9fff][^\d,.;:!?。“”\"《》]{{0,58}}?(?:{_ORGAN_SUFFIX})(?:\([^()\d]{{1,12}}\))*"
 )
 # Heading markers of GB/T 9704 levels 1..4 at a paragraph's start (一、 (一) 1. (1)).
 _HEADING = re.compile(rf"\s*(?:[{CN_DIGITS}十]{{1,3}}、|\([{CN_DIGITS}十]{{1,3}}\)|\d{{1,2}}[.、]|\(\d{{1,2}}\))")
@@ -70,14 +70,13 @@ def _signature(body: Sequence[str]) -> tuple[Optional[str], Optional[dt.date]]:
     printed on it before the date or on the nearest line above it. Without a date line,
     a last line that reads as an organ name is taken as the signature."""
     lines = [p.strip() for p in body if p.strip()]
-    tail = lines[-_SIGNATURE_LINES:]
-    for i in range(len(tail) - 1, -1, -1):
-        found = _date_line(tail[i])
+    for i in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 0) - 1, -1):
+        found = _date_line(lines[i])
         if found is None:
             continue
         organ, date = found
-        if not organ and i > 0 and _is_organ(fold(tail[i - 1])):
-            organ = tail[i - 1]
+        if not organ and i > 0 and _is_organ(fold(lines[i - 1])):
+            organ = lines[i - 1]
         return organ or None, date
     if lines and _is_organ(fold(lines[-1])):
         return lines[-1], None

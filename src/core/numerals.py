@@ -9,7 +9,7 @@ and ``CN_NUMERAL`` to build their character classes.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Optional, Union
 
 from .text import fold
@@ -125,7 +125,9 @@ def _positional(s: str) -> Optional[int]:
     return int("".join(str(_DIGIT_VALUES[c]) for c in s))
 
 
-def _parse(s: str, *, allow_arabic: bool) -> Optional[Decimal]:
+def _parse(s: str, *, counting: bool) -> Optional[Decimal]:
+    """Value of ``s``; ``counting`` admits Arabic digits inside unit numerals (1万2千) and
+    refuses digit-by-digit readings, which are for years (一一 is no count of 11)."""
     s = fold(s).strip()
     if not s:
         return None
@@ -133,10 +135,10 @@ def _parse(s: str, *, allow_arabic: bool) -> Optional[Decimal]:
         return Decimal(int(s))
     positional = _positional(s)
     if positional is not None:
-        return Decimal(positional)
+        return None if counting else Decimal(positional)
     if len(s) == 1 and s in _DIGIT_VALUES:
         return Decimal(_DIGIT_VALUES[s])
-    tokens = _tokens(s, allow_arabic)
+    tokens = _tokens(s, allow_arabic=counting)
     if not tokens:
         return None
     return _evaluate(tokens)
@@ -145,17 +147,18 @@ def _parse(s: str, *, allow_arabic: bool) -> Optional[Decimal]:
 def cn_to_int(s: str) -> Optional[int]:
     """Integer value of a Chinese numeral or digit string (``一百一十五`` → 115,
     ``两`` → 2, ``二〇二〇`` → 2020, ``４４`` → 44); None when ``s`` is not one."""
-    value = _parse(s, allow_arabic=False)
+    value = _parse(s, counting=False)
     if value is None or value != value.to_integral_value():
         return None
     return int(value)
 
 
 def parse_count(s: str) -> Optional[int]:
-    """A captured count in any script: ``44``, ``４４``, ``三``, ``1万2千``, ``1.2万``.
+    """A captured count in any script: ``44``, ``４４``, ``三``, ``十五``, ``1万2千``, ``1.2万``.
 
-    Returns None when the span is not a whole number (``1.5`` alone, ``统一``)."""
-    value = _parse(s, allow_arabic=True)
+    Returns None when the span is not a whole number (``1.5``, ``统一``) or reads only
+    digit by digit (``一一``, ``二〇``), which no count is written as."""
+    value = _parse(s, counting=True)
     if value is None or value != value.to_integral_value():
         return None
     return int(value)
@@ -168,10 +171,7 @@ def parse_percent(s: str) -> Optional[float]:
     folded = fold(s).strip()
     m = _PERCENT.fullmatch(folded)
     if m:
-        try:
-            return float(Decimal(m.group(1)) / 100)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-            return None
+        return float(Decimal(m.group(1)) / 100)
     m = _CN_PERCENT.fullmatch(folded)
     if not m:
         return None
