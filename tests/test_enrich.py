@@ -236,7 +236,7 @@ def test_load_taxonomy_rejects_malformed_files(text, message):
 
 
 def test_load_taxonomy_reads_comments_and_dedups_terms():
-    taxonomy = tp.load_taxonomy("# c\n[a]\nlabel = A\nlabel_zh = 甲\nterms =\n    x y # note\n    # skipped\n    y z\n")
+    taxonomy = tp.load_taxonomy("# c\n[a]\nlabel = A\nlabel_zh = 甲\nterms =\n    x y # note\n    # skipped\n\n    y z\n")
     assert taxonomy["a"] == tp.Topic("a", "A", "甲", ("x", "y", "z"))
 
 

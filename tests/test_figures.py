@@ -171,6 +171,12 @@ def test_distractors_alone_give_nothing() -> None:
          Stated(completed=6, basically_completed=2, long_term=1)),
         ("巡察反馈的3个方面的问题,整改措施共计48项。", Stated(aspects=3, tasks=48)),
         ("巡察反馈的问题,第三项整改措施,每一项均有责任人。", Stated()),
+        ("截至2021年8月底,中央巡视反馈的87个问题中,已完成整改80个,整改完成率92%。",
+         Stated(problems=87, completed=80, completion_rate=0.92)),
+        ("省委巡视反馈的问题共计30个,目前已整改完成28个,其余2个正在按计划推进。",
+         Stated(problems=30, completed=28, in_progress=2)),
+        ("对照巡察反馈意见,共细化整改措施86条。截至目前,86条整改措施已完成79条,7条正在推进。",
+         Stated(tasks=86, completed=79, in_progress=7)),
     ],
 )
 def test_summary_phrasings(text: str, figures: Stated) -> None:

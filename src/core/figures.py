@@ -51,7 +51,7 @@ _PROBLEM_NOUN = re.compile(r"的?(?:具体|主要|突出|重点|典型|共性|�
 _TASK_NOUN = re.compile(r"的?(?:具体|针对性|分项|重点|细化)?(?:整改)?(?:任务|措施|举措)")
 _CHAIN_PREFIX = re.compile(r"(?:反馈|问题)(?:意见)?(?:的|共|共计|涉及|为)?$")
 _NOUN_FIRST = re.compile(
-    rf"(?P<noun>反馈问题|具体问题|主要问题|整改措施|整改任务|分项任务|整改举措)(?:共计|合计|共|为)?"
+    rf"(?P<noun>(?:反馈|具体|主要)的?问题(?:清单)?|问题清单|整改措施|整改任务|分项任务|整改举措)(?:共计|合计|共|为)?"
     rf"(?P<n>{_COUNT})(?:项|个|条)"
 )
 _PROBLEM_UNITS = frozenset("项个条")
@@ -363,7 +363,9 @@ def _read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
         completion_rate=_rate(sentences, status_at),
         rules_established=_rules(sentences, summary),
     )
-    return figures, Accountability(**persons, **money)
+    return figures, Accountability(
+        **persons, refunded_yuan=money.get("refunded_yuan"), recovered_yuan=money.get("recovered_yuan")
+    )
 
 
 def stated(paragraphs: Sequence[str]) -> Stated:

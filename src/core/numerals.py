@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Optional, Union
+from typing import Optional
 
 from .text import fold
 
@@ -35,7 +35,6 @@ _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _CN_PERCENT = re.compile(rf"百分之([{CN_NUMERAL}]+)(?:点([{CN_DIGITS}]+))?")
 
-Number = Union[Decimal, int]
 
 
 def _tokens(s: str, allow_arabic: bool) -> Optional[list[tuple[str, Decimal]]]:

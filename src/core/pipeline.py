@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Optional, Union
+import re
+from typing import Optional, Sequence, Union
 
 import attrs
 
@@ -21,7 +22,10 @@ from . import validate as validation
 from .errors import EmptyInputError, PluginError, ZhenggaiError
 from .model import ChromeRule, Document, Parts
 from .plugins import PluginFailure, Registry, default_registry
-from .record import Counted, Publisher, Record, Source
+from .record import Counted, Publisher, Record, Removed, Source
+from .text import fold
+
+_NO_SPACE = re.compile(r"\s+")
 
 SourceLike = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 
@@ -82,10 +86,32 @@ def _prepare(loaded: load.Loaded, *, media_type: Optional[str],
         media_type=media,
         title=framed.title,
         paragraphs=framed.body,
-        removed=(*stripped.removed, *framed.removed),
+        removed=in_document_order([b.text for b in extracted.blocks], stripped.removed, framed.removed),
         meta=stripped.meta,
     )
     return decoded, document
+
+
+def _squash(text: str) -> str:
+    return _NO_SPACE.sub("", fold(text))
+
+
+def in_document_order(lines: Sequence[str], *groups: Sequence[Removed]) -> tuple[Removed, ...]:
+    """Merge lists of removed lines (each already in document order) into one list in the
+    order the lines stand in the input: each is placed at the first input line, at or
+    after the previous one of its list, that it equals or starts with (a removed
+    paragraph may be several input lines re-joined)."""
+    squashed = [_squash(line) for line in lines]
+    keyed = []
+    for group_no, group in enumerate(groups):
+        pos = 0
+        for seq, item in enumerate(group):
+            key = _squash(item.text)
+            found = next((i for i in range(pos, len(squashed)) if squashed[i] and key.startswith(squashed[i])), None)
+            if found is not None:
+                pos = found + 1
+            keyed.append((found if found is not None else pos, group_no, seq, item))
+    return tuple(item for *_, item in sorted(keyed, key=lambda k: k[:3]))
 
 
 def _normalize(loaded: load.Loaded, *, media_type: Optional[str], encoding: Optional[str],

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import typing
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 import attrs
 import cattrs
@@ -31,13 +31,15 @@ _converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
 _converter.register_structure_hook(dt.date, lambda v, _t: dt.date.fromisoformat(v))
 
 
-def _structure_yuan(value: Any, _t: Any) -> Union[int, float]:
+def _structure_yuan(value: Any, _t: Any) -> Optional[Union[int, float]]:
+    if value is None:
+        return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"expected a number of yuan, got {value!r}")
     return value
 
 
-_converter.register_structure_hook(Union[int, float], _structure_yuan)
+_converter.register_structure_hook(Optional[Union[int, float]], _structure_yuan)
 
 
 def to_dict(record: Record) -> dict[str, Any]:

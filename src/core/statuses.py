@@ -33,6 +33,8 @@ from .text import SPACES, fold
 
 _YEAR_CN = "〇零○◯一二三四五六七八九"
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+# A month followed by a day is a date (zhenggai.dates), valid or not: never a month.
+_NO_DAY = r"(?!\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])"
 
 
 def _y(name: str) -> str:
@@ -43,12 +45,12 @@ def _y(name: str) -> str:
 # Coarser than a day (days come from zhenggai.dates); the first alternative that matches
 # at a position wins, so the year-first forms come first.
 _PERIOD = re.compile(
-    rf"{_y('ym')}(?P<m>{_MONTH})\s*月\s*(?:底|末|份)?"  # 2021年6月, 2021年6月底
+    rf"{_y('ym')}(?P<m>{_MONTH})\s*月{_NO_DAY}\s*(?:底|末|份)?"  # 2021年6月, 2021年6月底
     rf"|{_y('yt')}(?P<mt>1[0-2]|0?[1-9])\s*(?:底|末)"  # 2020年12底 (月 left out)
     rf"|{_y('yq')}(?:第)?(?P<q>[一二三四1-4])\s*季度(?:末|底)?"  # 2021年一季度
     rf"|{_y('yh')}(?P<h>上|下)半年"  # 2021年上半年
     rf"|{_y('ye')}(?:底|末|内)"  # 2020年底
-    rf"|(?<![\d年{_YEAR_CN}])(?P<m2>{_MONTH})\s*月\s*(?:底|末|份)?"  # 12月底 (year from context)
+    rf"|(?<![\d年{_YEAR_CN}])(?P<m2>{_MONTH})\s*月{_NO_DAY}\s*(?:底|末|份)?"  # 12月底 (year from context)
     rf"|(?:第)?(?P<q2>[一二三四1-4])\s*季度(?:末|底)?"
     rf"|(?P<h2>上|下)半年"
     r"|(?:今|本|当)?年(?:底|末|内)"
@@ -136,15 +138,18 @@ def _replace_year(value: dt.date, year: int) -> Optional[dt.date]:
 
 
 def deadline(text: str, *, default_year: Optional[int] = None) -> Optional[dt.date]:
-    """The deadline ``text`` states: the first date or period followed by ``前`` or
-    ``完成`` (``正在整改,2020年12月底前完成``), else the only one printed
-    (``完成时限:2021年3月31日``); None when there is none or the choice is ambiguous."""
+    """The deadline ``text`` states: the first date or period set as a target (``…前``,
+    ``…底/末…完成``: ``正在整改,2020年12月底前完成``), else the first followed by ``完成``,
+    else the only one printed (``完成时限:2021年3月31日``); None when there is none or
+    the choice is ambiguous."""
     folded = fold(text)
     found = periods(text, default_year=default_year)
-    for p in found:
-        if _BY.match(folded, p.end) or _DONE_AFTER.match(folded, p.end):
-            return p.value
-    return found[0].value if len(found) == 1 else None
+    target = next((p for p in found if _is_target(folded, p)), None)
+    if target is None:
+        target = next((p for p in found if _DONE_AFTER.match(folded, p.end)), None)
+    if target is None and len(found) == 1:
+        target = found[0]
+    return target.value if target else None
 
 
 def _is_target(folded: str, p: Period) -> bool:

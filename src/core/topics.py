@@ -52,8 +52,7 @@ def load_taxonomy(text: str, *, source: str = "topics") -> Mapping[str, Topic]:
     Sections keep their order in the file; a term listed twice in one topic counts once.
     Raises ``InputError`` for a malformed file (bad id, missing label, empty lexicon).
     """
-    parser = configparser.ConfigParser(interpolation=None, comment_prefixes=("#",),
-                                       inline_comment_prefixes=("#",), empty_lines_in_values=False)
+    parser = configparser.ConfigParser(interpolation=None, comment_prefixes=("#",), inline_comment_prefixes=("#",))
     try:
         parser.read_string(text, source=source)
     except configparser.Error as exc:

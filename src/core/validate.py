@@ -36,6 +36,10 @@ def stated_vs_counted(record: Record) -> list[str]:
     for name in _COMPARED:
         stated = getattr(record.stated, name)
         counted = getattr(record.counted, name)
+        if name == "in_progress" and record.stated.long_term is None:
+            # "取得阶段性成果8个" with no separate long-term figure covers every item not
+            # yet finished, long-term ones included (seed 000: 2 in progress + 6 long-term).
+            counted += record.counted.long_term
         if stated is None or (name != "problems" and not has_status):
             continue
         if name == "problems" and not record.problems:
