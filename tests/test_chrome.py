@@ -241,6 +241,16 @@ def test_link_lists_go_unless_report_text():
     assert len(stripped.lines) == 3
 
 
+def test_no_metadata_from_links_sidebars_and_menus():
+    stripped = strip([Block("2021-03-01 10:00 市纪委监委召开全会", link_ratio=1.0),
+                      Block("来源:新华社", zone="aside"), Block("发布时间:2021-03-02", zone="nav"),
+                      Block("2021-03-03 某某区召开巡察工作动员会", link_ratio=1.0)])
+    assert [r.rule for r in stripped.removed] == ["timestamp-line", "info-line", "info-line", "link-list"]
+    assert stripped.meta == PageMeta()
+    # the article's own header is content, and its info line is read
+    assert strip([Block("来源:新华社", zone="header")]).meta == PageMeta(origin="新华社")
+
+
 def test_pattern_rules_win_over_structure_and_read_meta():
     stripped = strip([Block("来源:市纪委监委 发布时间:2021-01-05", zone="header")])
     assert stripped.removed == (Removed(text="来源:市纪委监委 发布时间:2021-01-05", rule="info-line"),)

@@ -30,9 +30,12 @@ TOPIC_IDS = ("party_building", "theory", "discipline", "cadres", "economy", "bus
              "construction", "safety_env", "livelihood", "ideology", "supervision")
 
 
+def data_words(name: str) -> list[str]:
+    return [w for line in (DATA / name).read_text("utf-8").splitlines() for w in line.split("#", 1)[0].split()]
+
+
 def user_terms() -> list[str]:
-    return [w for line in (DATA / "userdict.txt").read_text("utf-8").splitlines()
-            for w in line.split("#", 1)[0].split()]
+    return data_words("userdict.txt")
 
 
 def run_python(code: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -82,7 +85,7 @@ def test_segment_folds_full_width_and_drops_whitespace():
 
 # --- keywords -----------------------------------------------------------------------
 
-CJK_WORDS = st.sampled_from(sorted(en.stop_words())[:200] + [
+CJK_WORDS = st.sampled_from(data_words("stopwords.txt")[:300] + data_words("stopwords-derived.txt") + [
     "汨罗", "园区", "安全生产", "招投标", "国有资产", "党费", "一是", "两个", "第三", "2020", "十三五", "万元",
     "营商环境", "信访", "四风", "干部", "资金", "项目", "企业", "统一", "问题", "整改", "ABC", "5G"])
 PUNCT = st.sampled_from(["，", "。", "、", ",", ";", "(", ")", " ", "\n", "“", "”"])
@@ -233,6 +236,11 @@ def test_tagger_matches_token_sequences_not_characters():
 def test_load_taxonomy_rejects_malformed_files(text, message):
     with pytest.raises(InputError, match=message):
         tp.load_taxonomy(text)
+
+
+def test_load_taxonomy_rejects_non_text():
+    with pytest.raises(InputError):
+        tp.load_taxonomy(b"[a]")
 
 
 def test_load_taxonomy_reads_comments_and_dedups_terms():
@@ -421,6 +429,17 @@ def test_agreement_edge_cases():
     assert en.agreement is tp.agreement
 
 
+@pytest.mark.parametrize("predicted, gold", [
+    ({"p": "discipline"}, {"p": ("discipline",)}),
+    ({"p": ("discipline",)}, [("p", ("discipline",))]),
+    ({1: ("discipline",)}, {"p": ()}),
+    ({}, {"p": (None,)}),
+])
+def test_agreement_rejects_malformed_labels(predicted, gold):
+    with pytest.raises(InputError):
+        tp.agreement(predicted, gold)
+
+
 # --- the lexicon builder ----------------------------------------------------------
 
 def load_script():
@@ -468,4 +487,3 @@ def test_build_lexicon_rejects_bad_arguments(tmp_path):
 def test_shipped_tables_parse():
     table, unseen = en._load_idf()
     assert table and unseen >= max(table.values())
-    assert not set(table) & en.stop_words()

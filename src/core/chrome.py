@@ -7,14 +7,15 @@ matches the *folded*, whitespace-cleaned line (``text.fold(text.clean_line(line)
 removes the whole line. Every removed line is kept in ``removed`` with its rule's name.
 
 Metadata is read before a line goes: 发布时间, 来源, 责任编辑, 作者 and 原文链接 become
-``PageMeta`` fields. A label printed without its value (``• 文件名称:``, with the value
-on the next line, as disclosure pages lay them out) takes the next non-blank line with
-it when that line has the shape of such a value.
+``PageMeta`` fields (not in links, menus and sidebars: those speak of other articles).
+A label printed without its value (``• 文件名称:``, with the value on the next line, as
+disclosure pages lay them out) takes the next non-blank line with it when that line has
+the shape of such a value.
 
 Two structural rules use the block's own evidence: a block in a chrome zone ('nav',
 'header', 'footer', 'aside') and a short block made mostly of links are removed too —
-unless it reads like report text (it ends with 。, mentions 整改/巡视/巡察, or is a long
-run of sentences): the article must never lose text to a guess.
+unless it reads like report text (it ends with 。, is a long run of sentences, or names
+整改/巡视/巡察 in a sentence or a title): the article must never lose text to a guess.
 
 Split of responsibilities (see ``docs/chrome-rules.md``): ``strip`` applies the rules
 whose ``where`` is "any" — it cannot know where the title or the signature is. Rules
@@ -120,6 +121,8 @@ GENERIC_RULES: tuple[ChromeRule, ...] = (
 CHROME_ZONES = ("nav", "header", "footer", "aside")
 #: A block at least this share of whose characters are link text is a link list.
 LINK_RATIO = 0.6
+# Zones that speak of other pages: no metadata of this page is read there.
+_ELSEWHERE_ZONES = ("nav", "aside")
 _LINK_LIST_MAX_LEN = 80
 
 # Metadata parsing: every label, so that values end where the next label starts.
@@ -183,7 +186,8 @@ def strip(blocks: Sequence[Block], rules: Sequence[ChromeRule] = GENERIC_RULES) 
 
     Rules whose ``where`` is "any" are tried in order, then the structural rules
     ('zone-nav', 'zone-header', 'zone-footer', 'zone-aside', 'link-list'). Metadata is
-    parsed from every removed line; the first value found for a field wins.
+    parsed from the lines a rule removes, except links and sidebar or menu blocks (their
+    dates and sources are other articles'); the first value found for a field wins.
     """
     any_rules = [r for r in rules if r.where == "any"]
     kept: list[str] = []
@@ -203,12 +207,17 @@ def strip(blocks: Sequence[Block], rules: Sequence[ChromeRule] = GENERIC_RULES) 
                 removed.append(Removed(text=line, rule=rule_name))
                 _assign(meta, label, line)
                 continue
-        name = _removing_rule(block, line, folded, any_rules)
-        if name is None:
-            kept.append(block.text)
+        rule = next((r for r in any_rules if r.matches(folded)), None)
+        if rule is not None:
+            removed.append(Removed(text=line, rule=rule.name))
+            if block.link_ratio < LINK_RATIO and block.zone not in _ELSEWHERE_ZONES:
+                awaiting = _read_meta(meta, line, folded, rule.name)
             continue
-        removed.append(Removed(text=line, rule=name))
-        awaiting = _read_meta(meta, line, folded, name)
+        structural = _structural_rule(block, line, folded)
+        if structural is not None:
+            removed.append(Removed(text=line, rule=structural))
+        else:
+            kept.append(block.text)
     return Stripped(lines=kept, removed=removed, meta=PageMeta(**meta))
 
 
@@ -238,11 +247,8 @@ def strip_paragraphs(paragraphs: Sequence[str], rules: Sequence[ChromeRule], *,
     return tuple(kept), (*head, *middle, *reversed(tail))
 
 
-def _removing_rule(block: Block, line: str, folded: str, rules: Sequence[ChromeRule]) -> Optional[str]:
-    """The name of the rule that removes this block's line, or None to keep it."""
-    rule = next((r for r in rules if r.matches(folded)), None)
-    if rule is not None:
-        return rule.name
+def _structural_rule(block: Block, line: str, folded: str) -> Optional[str]:
+    """The structural rule that removes this block ('zone-…', 'link-list'), or None."""
     if block.zone in CHROME_ZONES and not looks_like_report_text(line):
         return f"zone-{block.zone}"
     if (block.link_ratio >= LINK_RATIO and len(folded) <= _LINK_LIST_MAX_LEN

@@ -18,8 +18,13 @@ class ZhenggaiError(Exception):
         self.message = message
         self.source = source
         self.step = step
-        where = ", ".join(x for x in (f"input {source}" if source else "", f"step {step}" if step else "") if x)
-        super().__init__(f"{message} ({where})" if where else message)
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # Built on demand: the pipeline fills in ``source`` after a step raised.
+        where = ", ".join(x for x in (f"input {self.source}" if self.source else "",
+                                      f"step {self.step}" if self.step else "") if x)
+        return f"{self.message} ({where})" if where else self.message
 
 
 class InputError(ZhenggaiError):

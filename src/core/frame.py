@@ -64,6 +64,8 @@ class Frame:
 
 @frozen
 class _Title:
+    """Where the title stands among the paragraphs, and its cleaned text."""
+
     start: int  # first paragraph of the title
     end: int  # one past its last paragraph
     text: str
@@ -104,6 +106,7 @@ def frame(paragraphs: Sequence[str], meta: PageMeta) -> Frame:
 
 
 def _edge_rule(paragraph: str, where: str, default: str) -> str:
+    """The name of the generic ``where`` rule that matches ``paragraph``, else ``default``."""
     rule = rule_for(paragraph, GENERIC_RULES, where)
     return rule.name if rule else default
 

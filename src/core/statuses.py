@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import Optional, Union
 
 from attrs import frozen
 
@@ -109,24 +109,27 @@ def periods(text: str, *, default_year: Optional[int] = None) -> list[Period]:
     printed year takes the year of the preceding one, else ``default_year``."""
     folded = fold(text)
     days = find_dates(text, default_year=default_year)
-    found: list[tuple[int, int, Optional[dt.date], bool]] = [(d.start, d.end, d.value, d.has_year) for d in days]
-    for m in _PERIOD.finditer(folded):
-        if not any(s < m.end() and m.start() < e for s, e, _, _ in found[: len(days)]):
-            found.append((m.start(), m.end(), None, False))
+    found: list[tuple[int, int, Union[dt.date, re.Match[str]], bool]] = [
+        (d.start, d.end, d.value, d.has_year) for d in days]
+    k = 0
+    for m in _PERIOD.finditer(folded):  # both in order: a coarse span inside a day is no period
+        while k < len(days) and days[k].end <= m.start():
+            k += 1
+        if k == len(days) or m.end() <= days[k].start:
+            found.append((m.start(), m.end(), m, False))
     found.sort(key=lambda f: f[0])
     out: list[Period] = []
     year = default_year
-    for start, end, value, has_year in found:
-        if value is None:
-            value = _period_value(_PERIOD.match(folded, start), year)
-            if value is None:
-                continue
-        elif not has_year and year is not None and value.year != year:
-            value = _replace_year(value, year)
-            if value is None:
-                continue
-        out.append(Period(start, end, value))
-        year = value.year
+    for start, end, what, has_year in found:
+        if isinstance(what, re.Match):
+            value = _period_value(what, year)
+        elif not has_year and year is not None and what.year != year:
+            value = _replace_year(what, year)
+        else:
+            value = what
+        if value is not None:
+            out.append(Period(start, end, value))
+            year = value.year
     return out
 
 

@@ -45,6 +45,7 @@ _FEEDBACK = re.compile(r"关于[“\"]")
 _YEAR = re.compile(r"(\d{4})")
 _LEFT = re.compile(f"[{SPACES}]*")
 _STATUS_TRAIL = "。.;；,， " + SPACES
+_MARKER_TRAIL = ":：.．、,， " + SPACES
 _MEASURE_STATUS_MAX = 30
 _SIGNATURE_TAIL = 6
 _EXCERPT = 40
@@ -171,7 +172,7 @@ def _item_unit(text: str, line: Optional[str], m: re.Match[str], k: int, parent:
     """A paragraph item opened by ``text`` (``m`` is the layout's match on it, left-trimmed)."""
     lead = _LEFT.match(fold(text)).end()
     start = lead + (m.end("marker") if "marker" in m.re.groupindex and m.group("marker") else 0)
-    head = text[start:].strip(SPACES)
+    head = text[start:].lstrip(_MARKER_TRAIL).rstrip(SPACES)
     title, rest = split_title(head)
     unit = _Unit("item", f"#{k}", title, head, line if line is not None else head, parent)
     if rest:

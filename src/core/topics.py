@@ -52,6 +52,8 @@ def load_taxonomy(text: str, *, source: str = "topics") -> Mapping[str, Topic]:
     Sections keep their order in the file; a term listed twice in one topic counts once.
     Raises ``InputError`` for a malformed file (bad id, missing label, empty lexicon).
     """
+    if not isinstance(text, str):
+        raise InputError(f"taxonomy text must be a str, not {type(text).__name__}", source=source)
     parser = configparser.ConfigParser(interpolation=None, comment_prefixes=("#",), inline_comment_prefixes=("#",))
     try:
         parser.read_string(text, source=source)
@@ -136,6 +138,11 @@ def agreement(predicted: Mapping[str, Sequence[str]], gold: Mapping[str, Sequenc
     "micro": {"precision", "recall", "f1"}}``; a ratio with a zero denominator is
     ``None`` (e.g. precision of a topic never predicted).
     """
+    for name, labels in (("predicted", predicted), ("gold", gold)):
+        if not isinstance(labels, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, (list, tuple, set, frozenset)) and all(isinstance(t, str) for t in v)
+                for k, v in labels.items()):
+            raise InputError(f"{name} must map problem ids to lists of topic ids", step="agreement")
     ids = sorted(gold)
     pairs = [(frozenset(predicted.get(i, ())), frozenset(gold[i])) for i in ids]
     topics = sorted(set().union(*(p | g for p, g in pairs)))
