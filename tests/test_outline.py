@@ -100,7 +100,8 @@ def test_numbers_continue_across_categories() -> None:
     paragraphs = ["一、反馈问题整改情况", "(一)反馈问题:甲", "1.一", "整改情况:x", "2.二",
                   "(二)反馈问题:乙", "3.三", "4.四"]
     tree = build(paragraphs)
-    assert [(c.number, [g.number for g in c.children]) for c in tree.root.children[0].children] == [(1, [1, 2]), (2, [3, 4])]
+    categories = tree.root.children[0].children
+    assert [(c.number, [g.number for g in c.children]) for c in categories] == [(1, [1, 2]), (2, [3, 4])]
     assert tree.stray == ()
 
 
@@ -207,7 +208,8 @@ def _render(shape: list, data: st.DataObject) -> tuple[list[str], tuple[Heading,
             marker = style.format(cn=marker_id(1, number), n=number,
                                   wide="".join(chr(ord(c) + 0xFEE0) for c in str(number)),
                                   circled=chr(0x2474 + number - 1))
-            paragraphs.append(marker + title + (f"。{inline}" if inline else data.draw(st.sampled_from(["", "。"]))))
+            stop = data.draw(st.sampled_from(["", "。"]))
+            paragraphs.append(marker + title + (f"。{inline}" if inline else stop))
             paragraphs.extend(body)
             out.append(Heading(level=level, marker=marker_text(level, number), number=number, title=title,
                                children=render(grandchildren)))

@@ -95,6 +95,8 @@ def test_seed_001_paragraph_read_whole():
     # a closing quote ends a sentence unless punctuation follows
     (["坚持“马上就办”", "各单位要认真落实。"], ["坚持“马上就办”", "各单位要认真落实。"]),
     (["坚持“马上就办”", ",各单位要认真落实。"], ["坚持“马上就办”,各单位要认真落实。"]),
+    # a title-like line continued by punctuation is no standalone line
+    (["根据省委统一部署,现将", "中共某某区委员会", ",已完成"], ["根据省委统一部署,现将中共某某区委员会,已完成"]),
     # a sentence that ends is never merged
     (["已全部完成。", ",后续持续推进。"], ["已全部完成。", ",后续持续推进。"]),
     (["整改进展情况:正在整改,2020年12月底前完成!", "(2)关于“发展步伐不快”的问题。"],
@@ -138,7 +140,7 @@ def _compact(text: str) -> str:
 
 @given(_LINES)
 @example(["关于“abc", "”", "中共某某区委员会"])
-@example(["的问题", "中共某某区委员会", ",已完成"])
+@example(["根据省委统一部署,现将", "中共某某区委员会", ",已完成"])  # a title-like line that is continued
 def test_repair_is_idempotent(lines):
     once = repair(lines)
     assert repair(once) == once

@@ -118,7 +118,8 @@ def _cn_year(year: int) -> str:
 
 def _cn_small(n: int) -> str:
     tens, ones = divmod(n, 10)
-    return ("" if not tens else "十" if tens == 1 else "二三"[tens - 2] + "十") + ("" if not ones else "一二三四五六七八九"[ones - 1])
+    head = "" if not tens else "十" if tens == 1 else "二三"[tens - 2] + "十"
+    return head + ("" if not ones else "一二三四五六七八九"[ones - 1])
 
 
 @st.composite

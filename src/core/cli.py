@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
+import time
 from pathlib import Path
-from typing import Iterator, Optional, Sequence, TextIO
+from typing import Any, Callable, Iterator, Optional, Sequence, TextIO
 
-from . import errors
-from .pipeline import normalize
-from .serialize import dumps, json_schema
+from tqdm import tqdm
+
+from . import errors, outputs
+from .batch import ErrorResult, default_workers, normalize_many
+from .serialize import json_schema
 
 INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt")
 
@@ -54,47 +59,98 @@ def _error_line(name: str, exc: errors.ZhenggaiError) -> str:
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
-    inputs = list(iter_inputs(args.paths))
-    if not inputs:
+    names = list(iter_inputs(args.paths))
+    if not names:
         print("zhenggai: no input files found", file=sys.stderr)
         return 3
-    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    err: TextIO = open(args.errors, "w", encoding="utf-8") if args.errors else sys.stderr
-    status, records, failures = 0, [], 0
-    try:
-        if args.format == "json":
-            out.write("[")
-        for name in inputs:
-            try:
-                record = normalize(_read_input(name), plugin=args.plugin, enrich=args.enrich,
-                                   encoding=args.encoding, media_type=args.media_type,
-                                   max_bytes=args.max_bytes)
-            except errors.ZhenggaiError as exc:
-                failures += 1
-                status = max(status, exc.exit_code)
-                err.write(_error_line(name, exc) + "\n")
-                continue
-            if args.table:
-                records.append((name, record))
-                continue
-            text = dumps(record)
-            if args.format == "json":
-                out.write(("," if len(records) else "") + "\n" + text)
-                records.append((name, None))
-            else:
-                out.write(text + "\n")
-        if args.format == "json":
-            out.write("\n]\n")
-        if args.table:
-            out.write(_table(records))
-    finally:
-        if out is not sys.stdout:
-            out.close()
-        if err is not sys.stderr:
-            err.close()
-    print(f"zhenggai: {len(inputs)} input(s), {len(inputs) - failures} record(s), {failures} error(s)",
-          file=sys.stderr)
+    if args.format == "parquet" and not args.output and not args.table:
+        print("zhenggai: --format parquet writes a file: give -o FILE", file=sys.stderr)
+        return 2
+    workers = min(args.workers or default_workers(), len(names))
+    with contextlib.ExitStack() as stack:
+        try:
+            main_writer = None if args.table else _main_writer(args, stack)
+            problems = _problems_writer(args.problems, stack) if args.problems else None
+            err: TextIO = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else sys.stderr
+        except errors.ZhenggaiError as exc:
+            print(f"zhenggai: {exc.message}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"zhenggai: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+            return 2
+        for writer in (main_writer, problems):
+            if writer is not None:
+                stack.callback(writer.close)  # before its stream closes (last in, first out)
+        status, table_rows, summary = 0, [], outputs.Summary()
+        started = time.perf_counter()
+        results = normalize_many((_read_input(name) for name in names), workers=workers, enrich=args.enrich,
+                                 timeout=args.timeout, plugin=args.plugin, encoding=args.encoding,
+                                 media_type=args.media_type, max_bytes=args.max_bytes)
+        bar = stack.enter_context(tqdm(total=len(names), file=sys.stderr, unit="doc", dynamic_ncols=True,
+                                       disable=not sys.stderr.isatty()))
+        try:
+            for result, name in zip(results, names):
+                summary.add(result)
+                bar.update()
+                if isinstance(result, ErrorResult):
+                    status = max(status, result.exit_code)
+                    line = json.dumps({**result.to_dict(), "input": name}, ensure_ascii=False)
+                    if err is sys.stderr:
+                        tqdm.write(line, file=sys.stderr)  # above the bar, not through it
+                    else:
+                        err.write(line + "\n")
+                    continue
+                if main_writer is None:
+                    table_rows.append((name, result))
+                else:
+                    main_writer.write(result)
+                if problems is not None:
+                    problems.write(result)
+        except errors.ZhenggaiError as exc:  # the worker processes could not start
+            print(f"zhenggai: {exc}", file=sys.stderr)
+            return exc.exit_code
+    if args.table:
+        sys.stdout.write(_table(table_rows))
+    for line in summary.lines(time.perf_counter() - started):
+        print(f"zhenggai: {line}", file=sys.stderr)
     return status
+
+
+def _main_writer(args: argparse.Namespace, stack: contextlib.ExitStack) -> outputs.Writer:
+    """The writer of ``--format``, to ``-o FILE`` or standard output."""
+    if args.format == "parquet":
+        return outputs.ParquetWriter(args.output, "reports")
+    if args.format == "csv":
+        if args.output:
+            stream = stack.enter_context(outputs.open_csv(args.output))
+        else:  # standard output, re-encoded: the BOM and CRLF rows belong to the CSV
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding=outputs.CSV_ENCODING, newline="")
+            stack.callback(stream.detach)
+            stack.callback(stream.flush)
+        return outputs.CsvWriter(stream, "reports")
+    stream = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+    return outputs.JsonArrayWriter(stream) if args.format == "json" else outputs.JsonLinesWriter(stream)
+
+
+def _problems_writer(path: str, stack: contextlib.ExitStack) -> outputs.Writer:
+    """``--problems FILE``: Parquet when FILE ends in .parquet, CSV otherwise."""
+    if path.lower().endswith(".parquet"):
+        return outputs.ParquetWriter(path, "problems")
+    return outputs.CsvWriter(stack.enter_context(outputs.open_csv(path)), "problems")
+
+
+def _positive(kind: type) -> Callable[[str], Any]:
+    """An argparse type: a positive ``kind`` (int or float)."""
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+        return value
+
+    return parse
 
 
 def _table(rows: list) -> str:
@@ -178,10 +234,18 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursed) or - for stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write records here instead of stdout")
-    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
-                   help="one record per line (default) or one JSON array")
-    p.add_argument("--table", action="store_true", help="print a short table instead of JSON")
+    p.add_argument("--format", choices=("jsonl", "json", "csv", "parquet"), default="jsonl",
+                   help="jsonl: one record per line (default); json: one array; csv: one row per report "
+                        "(UTF-8 with BOM); parquet: the same table (needs pyarrow, and -o)")
+    p.add_argument("--problems", metavar="FILE",
+                   help="also write one row per problem here: Parquet if FILE ends in .parquet, else CSV")
+    p.add_argument("--table", action="store_true", help="print a short table instead of --format output")
     p.add_argument("--errors", metavar="FILE", help="write error lines here instead of stderr")
+    p.add_argument("--workers", type=_positive(int), metavar="N",
+                   help="worker processes (default: every core); 1 runs in this process")
+    p.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
+                   help="time limit per document: a plugin that hangs is skipped for the next one; "
+                        "a document that still takes longer gives a TimeoutError line (exit code 1)")
     p.add_argument("--plugin", metavar="NAME", help="force a publisher plugin instead of detection")
     p.add_argument("--no-enrich", dest="enrich", action="store_false", help="skip keywords and topics")
     p.add_argument("--encoding", metavar="CODEC", help="decode inputs with this codec")

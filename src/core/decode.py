@@ -2,7 +2,9 @@
 
 Order of evidence: the caller's ``encoding``; a byte-order mark; a charset declared in
 the first 4 KB (``<meta charset>``, ``http-equiv`` Content-Type, XML declaration); strict
-UTF-8; chardet; and finally GB18030 with replacement. Declarations and guesses are
+UTF-8; chardet; and finally GB18030 with replacement. Valid UTF-8 with a fair amount of
+non-ASCII text comes before a declaration, being far stronger evidence than a
+declared legacy codec that happens to decode the bytes. Declarations and guesses are
 trusted only when the whole input decodes strictly with them (Chinese government sites
 often declare one charset and serve another), allowing one character cut off at the
 end: scraped pages are often truncated mid-character, and that must not send a UTF-8
@@ -25,12 +27,15 @@ from attrs import frozen
 
 from .errors import DecodeError
 
-SOURCES = ("bom", "declared", "detected", "given", "fallback")
-
 _FALLBACK = "gb18030"
 _DECLARATION_WINDOW = 4096
 _CHARDET_WINDOW = 64 * 1024
 _SURE = 0.5  # chardet confidence below which its guess yields to GB18030 (see _detect)
+# Valid UTF-8 with this many continuation bytes (about 8 CJK characters) outweighs a
+# declaration: GBK text of n hanzi is valid UTF-8 with odds of roughly 5**-n, while
+# UTF-8 Chinese often decodes "strictly" as GB18030 (a template's stale
+# <meta charset=gb2312> over a UTF-8 page).
+_UTF8_EVIDENCE = 16
 
 # Longest BOMs first: the UTF-32-LE BOM begins with the UTF-16-LE one.
 _BOMS = (
@@ -63,7 +68,8 @@ _XML_ENCODING = re.compile(
 class Decoded:
     """Decoded text and how it was obtained.
 
-    ``source`` is one of ``SOURCES``; ``confidence`` is 1.0 for a BOM, a caller's choice,
+    ``source`` is one of ``record.ENCODING_SOURCES`` ('bom', 'declared', 'detected',
+    'given', 'fallback'); ``confidence`` is 1.0 for a BOM, a caller's choice,
     a verified declaration or valid UTF-8, chardet's figure for a guess and 0.0 for the
     fallback; ``replaced`` counts U+FFFD characters put in for undecodable bytes.
     """
@@ -107,13 +113,15 @@ def decode(raw: bytes, *, encoding: str | None = None) -> Decoded:
         if raw.startswith(bom):
             text, replaced = _decode_counting(raw[len(bom):], codec)
             return Decoded(text, codec, "bom", 1.0, replaced)
+    utf8 = _verified(raw, "utf-8")
+    if utf8 is not None and len(raw) - len(utf8[0]) >= _UTF8_EVIDENCE:
+        return Decoded(utf8[0], "utf-8", "detected", 1.0, utf8[1])
     for codec in _declared(raw):
         verified = _verified(raw, codec)
         if verified is not None:
             return Decoded(verified[0], codec, "declared", 1.0, verified[1])
-    verified = _verified(raw, "utf-8")
-    if verified is not None:
-        return Decoded(verified[0], "utf-8", "detected", 1.0, verified[1])
+    if utf8 is not None:
+        return Decoded(utf8[0], "utf-8", "detected", 1.0, utf8[1])
     guess = _detect(raw)
     if guess is not None:
         return guess

@@ -25,6 +25,7 @@ from attrs import field, frozen
 
 
 def _patterns(value: Iterable[str]) -> tuple[str, ...]:
+    """A list of patterns as a tuple, each checked to compile (ValueError otherwise)."""
     if isinstance(value, str):
         raise ValueError(f"expected a sequence of patterns, got the single string {value!r}")
     patterns = tuple(value)
@@ -38,11 +39,8 @@ def _patterns(value: Iterable[str]) -> tuple[str, ...]:
     return patterns
 
 
-def _alternation(patterns: tuple[str, ...]) -> Optional[str]:
-    return "|".join(f"(?:{p})" for p in patterns) if patterns else None
-
-
 def _compile_each(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Each pattern compiled on its own."""
     return tuple(re.compile(p) for p in patterns)
 
 
@@ -85,34 +83,29 @@ class Layout:
     measure_labels: tuple[str, ...] = field(default=(), converter=_patterns)
     no_problem_sections: tuple[str, ...] = field(default=(), converter=_patterns)
     closers: tuple[str, ...] = field(default=(), converter=_patterns)
-    _headings: Optional[re.Pattern[str]] = field(init=False, repr=False, eq=False)
-    _parents: Optional[re.Pattern[str]] = field(init=False, repr=False, eq=False)
+    _headings: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
+    _parents: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _items: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
-    _labels: dict[str, Optional[re.Pattern[str]]] = field(init=False, repr=False, eq=False)
-    _inline_status: Optional[re.Pattern[str]] = field(init=False, repr=False, eq=False)
-    _sections: Optional[re.Pattern[str]] = field(init=False, repr=False, eq=False)
+    _labels: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False, eq=False)
+    _inline_status: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
+    _sections: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _closers: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        def alt(patterns: tuple[str, ...]) -> Optional[re.Pattern[str]]:
-            joined = _alternation(patterns)
-            return re.compile(joined) if joined else None
-
-        labels: dict[str, Optional[re.Pattern[str]]] = {}
-        for kind, names in zip(_LABEL_KINDS, (self.status_labels, self.deadline_labels, self.measure_labels)):
-            joined = _alternation(names)
-            labels[kind] = (
-                re.compile(rf"\s*(?:\[\s*(?:{joined})\s*\]\s*:?|(?:{joined})\s*:)\s*") if joined else None
-            )
-        status = _alternation(self.status_labels)
-        object.__setattr__(self, "_headings", alt(self.problem_headings))
-        object.__setattr__(self, "_parents", alt(self.problem_parents))
+        # Each pattern is compiled on its own, so that named groups may repeat across
+        # patterns. A label is followed by ":" or enclosed in [...] (【…】 folded).
+        labels = tuple(
+            (kind, re.compile(rf"\s*(\[\s*)?(?:{name})\s*(?(1)\]\s*:?|:)\s*"))
+            for kind, names in zip(_LABEL_KINDS, (self.status_labels, self.deadline_labels, self.measure_labels))
+            for name in names
+        )
+        inline = tuple(re.compile(rf"(?<=[。;])\s*(?:{name})\s*:\s*") for name in self.status_labels)
+        object.__setattr__(self, "_headings", _compile_each(self.problem_headings))
+        object.__setattr__(self, "_parents", _compile_each(self.problem_parents))
         object.__setattr__(self, "_items", _compile_each(self.problem_items))
         object.__setattr__(self, "_labels", labels)
-        object.__setattr__(
-            self, "_inline_status", re.compile(rf"(?<=[。;])\s*(?:{status})\s*:\s*") if status else None
-        )
-        object.__setattr__(self, "_sections", alt(self.no_problem_sections))
+        object.__setattr__(self, "_inline_status", inline)
+        object.__setattr__(self, "_sections", _compile_each(self.no_problem_sections))
         object.__setattr__(self, "_closers", _compile_each(self.closers))
 
     def extend(self, **more: Iterable[str]) -> "Layout":
@@ -128,37 +121,33 @@ class Layout:
 
     def is_problem_heading(self, title: str) -> bool:
         """True when a heading with this (folded) title is a problem item."""
-        return self._headings is not None and self._headings.search(title) is not None
+        return any(p.search(title) for p in self._headings)
 
     def is_problem_parent(self, title: str) -> bool:
         """True when the child headings of a heading with this title are problem items."""
-        return self._parents is not None and self._parents.search(title) is not None
+        return any(p.search(title) for p in self._parents)
 
     def item_start(self, paragraph: str) -> Optional[re.Match[str]]:
         """The match when this (folded, left-trimmed) paragraph opens a paragraph-level item."""
-        for pattern in self._items:
-            m = pattern.match(paragraph)
-            if m:
-                return m
-        return None
+        return next((m for m in (p.match(paragraph) for p in self._items) if m), None)
 
     def label(self, paragraph: str) -> Optional[tuple[str, int]]:
-        """``(kind, end)`` when the paragraph starts with a status, deadline or measure
-        label; ``end`` is where the labelled text begins."""
-        for kind in _LABEL_KINDS:
-            pattern = self._labels[kind]
-            m = pattern.match(paragraph) if pattern else None
+        """``(kind, end)`` when the (folded, left-trimmed) paragraph starts with a status,
+        deadline or measure label; ``end`` is where the labelled text begins."""
+        for kind, pattern in self._labels:
+            m = pattern.match(paragraph)
             if m:
                 return kind, m.end()
         return None
 
     def inline_status(self, paragraph: str) -> Optional[re.Match[str]]:
-        """A status label standing after a ``。`` or ``;`` inside the paragraph."""
-        return self._inline_status.search(paragraph) if self._inline_status else None
+        """The first status label standing after a ``。`` or ``;`` inside the paragraph."""
+        found = [m for m in (p.search(paragraph) for p in self._inline_status) if m]
+        return min(found, key=lambda m: m.start()) if found else None
 
     def holds_no_problems(self, title: str) -> bool:
-        """True when an outermost section with this title never holds problems."""
-        return self._sections is not None and self._sections.search(title) is not None
+        """True when an outermost section with this (folded) title never holds problems."""
+        return any(p.search(title) for p in self._sections)
 
     def closes(self, paragraph: str) -> bool:
         """True when this (folded, left-trimmed) paragraph closes the items before it."""
@@ -179,7 +168,7 @@ GENRE = Layout(
     problem_items=(
         rf"^(?P<marker>[{_CN}]{{1,3}}是|[①-⑳])?关于[“\"].*?[”\"](?:的|等)?问题(?:的)?整改",
         r"^针对[^。]{1,300}问题[.。]?$",
-        r"^(?P<marker>问题\s*\d{1,3})(?![\d.])[:、.\s]*",
+        r"^(?P<marker>问题\s*\d{1,3})(?!\d|\.\d)",  # 问题3 / 问题3. / 问题3:
     ),
     status_labels=(
         r"整改(?:进展|进度|状态|结果|完成)(?:情况)?",

@@ -97,6 +97,7 @@ def marker_id(level: int, number: int) -> str:
 
 
 def _numeral(level: int, number: int) -> str:
+    """``number`` as levels 1-2 print it (Chinese, up to 99) or levels 3-4 (digits)."""
     if level in (3, 4):
         return str(number)
     tens, ones = divmod(number, 10)
@@ -112,6 +113,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """The outermost quote spans, and whether every opener was closed."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     open_count = dict.fromkeys(_OPENERS, 0)
@@ -224,8 +226,8 @@ class _Open:
     last: dict[int, int] = field(factory=dict)
 
     def freeze(self) -> Section:
-        return Section(self.level, self.number, self.index, self.offset, self.title, self.text, tuple(self.body),
-                       tuple(c.freeze() for c in self.children))
+        return Section(self.level, self.number, self.index, self.offset, self.title, self.text,
+                       tuple(self.body), tuple(c.freeze() for c in self.children))
 
 
 def build(paragraphs: Sequence[str]) -> Outline:

@@ -134,6 +134,7 @@ def periods(text: str, *, default_year: Optional[int] = None) -> list[Period]:
 
 
 def _replace_year(value: dt.date, year: int) -> Optional[dt.date]:
+    """``value`` in ``year`` (None for 29 February in a common year)."""
     try:
         return value.replace(year=year)
     except ValueError:

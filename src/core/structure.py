@@ -1,25 +1,25 @@
 """The report's structure: outline, problems, measures, statuses and deadlines.
 
 ``parse(paragraphs, layout)`` reads the heading outline (``zhenggai.outline``), then the
-units that can be problems — headings, and paragraph items a layout declares — and keeps
-as problems the *finest* units that carry their own feedback or status:
+units that can be problems — headings, and the paragraph items a layout declares — and
+keeps as problems the *finest* units that carry their own feedback or status:
 
-- a heading is a problem candidate when its title matches ``layout.problem_headings``,
-  when its parent's title matches ``layout.problem_parents``, or when it and every
-  sibling carry their own status or measure-label line; a paragraph item always is;
-- a heading that carries a status or measure-label line under no candidate ancestor is
-  one too (a layout the declaration does not name still gives its problems);
-- a candidate with candidates inside it only groups them; outermost sections named by
-  ``layout.no_problem_sections`` hold none.
+- a heading is a candidate when its title matches ``layout.problem_headings``, when its
+  parent's title matches ``layout.problem_parents``, or when it and every sibling carry
+  their own status or measure-label line; a paragraph item always is;
+- a heading that carries such a line under no candidate is one too, so that a layout the
+  declaration does not name still gives its problems;
+- a candidate with candidates inside it only groups them; the outermost sections named
+  by ``layout.no_problem_sections`` hold none.
 
 For each problem: ``id`` (markers of the enclosing headings, ``#k`` for the k-th
-paragraph item under its heading), ``path`` (their titles), ``title``, ``feedback`` (inside
-the first ``关于“…”``), ``measures`` (split on 一是/二是…, one per child heading, or the
-whole text), ``status``/``status_text`` (the status line), ``deadline`` and ``text``.
-A deadline comes from a deadline line, else the status text, else a deadline line that
-stands outside any problem (002's ``需要进一步整改的事项`` with ``完成时限:``) and whose
-item shares the most distinctive wording with the problem, else — for a problem without
-a status line — a target date its measures announce (``12月底完成``).
+paragraph item under its heading), ``path`` (their titles), ``title``, ``feedback``
+(inside the first ``关于“…”``), ``measures`` (split on 一是/二是…, one per child heading,
+or the whole text), ``status``/``status_text`` (its status line), ``deadline`` and
+``text``. The deadline comes from a deadline line, else the status text, else a deadline
+line that stands outside every problem (002's ``需要进一步整改的事项`` with ``完成时限:``)
+when its item clearly matches the problem, else — for a problem without a status line —
+a target its measures announce (``12月底完成``). See ``docs/layouts.md``.
 """
 
 from __future__ import annotations
@@ -46,21 +46,24 @@ _YEAR = re.compile(r"(\d{4})")
 _LEFT = re.compile(f"[{SPACES}]*")
 _STATUS_TRAIL = "。.;；,， " + SPACES
 _MARKER_TRAIL = ":：.．、,， " + SPACES
+_BIGRAM = re.compile(r"(?=([\u3400-\u9fff]{2}))")
+# A measure-labelled text this short that reads as a status (整改情况:已完成) is a status.
 _MEASURE_STATUS_MAX = 30
+# The signature date stands among the last paragraphs of the body.
 _SIGNATURE_TAIL = 6
 _EXCERPT = 40
-_BIGRAM = re.compile(r"(?=([\u3400-\u9fff]{2}))")
 # An outstanding item's deadline goes to the most similar problem only when the match is
-# clear: cosine at least _MATCH_MIN and _MATCH_LEAD times the runner-up's.
+# clear: a cosine of at least _MATCH_MIN, and _MATCH_LEAD times the runner-up's.
 _MATCH_MIN = 0.1
 _MATCH_LEAD = 1.5
 
 
 @define
 class _Piece:
-    """One paragraph of a unit (or the text after a heading's title), as the parser reads
-    it: plain text, measures after a label, a status line or a deadline line.
-    ``line`` is the printed paragraph (None for the text that shares the unit's line)."""
+    """One paragraph of a unit (or the text after a heading's title) as the parser reads
+    it: ``text``, ``measure`` (after a measure label), ``status`` or ``deadline`` (the
+    text after their label). ``line`` is the printed paragraph, None for text printed on
+    the unit's own line."""
 
     kind: str
     value: str
@@ -69,7 +72,9 @@ class _Piece:
 
 @define(eq=False)
 class _Unit:
-    """A heading or a paragraph item, with its own pieces and the units inside it."""
+    """A heading or a paragraph item, with its own pieces and the units inside it.
+
+    ``head`` is its printed line without the marker, ``line`` the whole printed line."""
 
     kind: str
     id_part: str
@@ -101,7 +106,7 @@ class _Unit:
             u = u.parent
 
     def lines(self) -> list[str]:
-        """The printed paragraphs of this unit's subtree after its own head line."""
+        """The printed paragraphs of this unit's subtree after its own line."""
         out = [p.line for p in self.pieces if p.line is not None]
         for u in self.units:
             out.append(u.line)
@@ -110,8 +115,18 @@ class _Unit:
 
 
 def _excerpt(text: str) -> str:
+    """The start of ``text`` for a warning."""
     text = text.strip(SPACES)
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
+
+
+def _trimmed(text: str) -> str:
+    """``text`` folded, leading spaces removed: what layout patterns are matched on."""
+    folded = fold(text)
+    return folded[_LEFT.match(folded).end() :]
+
+
+# --- reading the body into units ---
 
 
 def _pieces(text: str, line: Optional[str], layout: Layout) -> list[_Piece]:
@@ -127,27 +142,31 @@ def _pieces(text: str, line: Optional[str], layout: Layout) -> list[_Piece]:
         return [_Piece(kind, value, line)]
     m = layout.inline_status(folded)
     if m and classify(text[m.end() :]):
-        return [_Piece("text", text[: m.start()].strip(SPACES), line), _Piece("status", text[m.end() :].strip(SPACES), None)]
+        before, status = text[: m.start()].strip(SPACES), text[m.end() :].strip(SPACES)
+        return [_Piece("text", before, line), _Piece("status", status, None)]
     return [_Piece("text", text.strip(SPACES), line)]
 
 
-def _structural(folded: str, layout: Layout) -> bool:
-    """True when a (left-trimmed, folded) paragraph opens an item or carries a label."""
-    return bool(layout.item_start(folded) or layout.label(folded) or layout.inline_status(folded))
+def _structural(trimmed: str, layout: Layout) -> bool:
+    """True when a paragraph opens an item or carries a label."""
+    return bool(layout.item_start(trimmed) or layout.label(trimmed) or layout.inline_status(trimmed))
 
 
 def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
                   parent: Optional[_Unit]) -> _Unit:
-    """The unit of a heading (or the root) with its items and child headings."""
+    """The unit of a heading (or the root), with its paragraph items and child headings.
+
+    Paragraphs from the first closer after the last item start or label line on stand
+    outside every unit (下一步…, the signature)."""
     if section.level:
-        line = paragraphs[section.index].strip(SPACES)
-        head = paragraphs[section.index][section.offset :].strip(SPACES)
+        printed = paragraphs[section.index]
+        line, head = printed.strip(SPACES), printed[section.offset :].strip(SPACES)
     else:
         line = head = ""
     unit = _Unit("section", section.id_part, section.title, head, line, parent)
     texts: list[tuple[str, Optional[str]]] = [(section.text, None)] if section.text else []
     texts += [(paragraphs[i], paragraphs[i].strip(SPACES)) for i in section.body]
-    trimmed = [fold(t)[_LEFT.match(fold(t)).end() :] for t, _ in texts]
+    trimmed = [_trimmed(t) for t, _ in texts]
     closed = len(texts)
     for k in range(len(texts) - 1, -1, -1):
         if _structural(trimmed[k], layout):
@@ -158,7 +177,7 @@ def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
     for (text, line), folded in zip(texts[:closed], trimmed):
         m = layout.item_start(folded)
         if m:
-            item = _item_unit(text, line, m, len([u for u in unit.units if u.kind == "item"]) + 1, unit, layout)
+            item = _item_unit(text, line, m, sum(u.kind == "item" for u in unit.units) + 1, unit, layout)
             unit.units.append(item)
         else:
             (item or unit).pieces.extend(_pieces(text, line, layout))
@@ -169,9 +188,11 @@ def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
 
 def _item_unit(text: str, line: Optional[str], m: re.Match[str], k: int, parent: _Unit,
                layout: Layout) -> _Unit:
-    """A paragraph item opened by ``text`` (``m`` is the layout's match on it, left-trimmed)."""
-    lead = _LEFT.match(fold(text)).end()
-    start = lead + (m.end("marker") if "marker" in m.re.groupindex and m.group("marker") else 0)
+    """The k-th paragraph item of ``parent``, opened by ``text`` (``m``: the layout's
+    match on it, left-trimmed). A ``marker`` group is left out of the title."""
+    start = _LEFT.match(fold(text)).end()
+    if "marker" in m.re.groupindex and m.group("marker"):
+        start += m.end("marker")
     head = text[start:].lstrip(_MARKER_TRAIL).rstrip(SPACES)
     title, rest = split_title(head)
     unit = _Unit("item", f"#{k}", title, head, line if line is not None else head, parent)
@@ -180,75 +201,7 @@ def _item_unit(text: str, line: Optional[str], m: re.Match[str], k: int, parent:
     return unit
 
 
-def _feedback(title: str) -> Optional[str]:
-    """The text inside the first 关于“…” quote pair of a title (outer quotes only)."""
-    m = _FEEDBACK.search(fold(title))
-    if m is None:
-        return None
-    tail = title[m.end() - 1 :]
-    end = _closing_quote(tail)
-    inner = tail[1:end].strip(SPACES) if end else ""
-    return inner or None
-
-
-def _closing_quote(text: str) -> int:
-    """Offset of the quote that closes the one ``text`` opens with, or 0 if none does."""
-    spans = quote_spans(text)
-    return spans[0][1] if spans and spans[0][0] == 0 else 0
-
-
-def _split_measures(pieces: list[str]) -> list[str]:
-    """Measures from a unit's own paragraphs. One paragraph: split where a 一是/第一/①
-    sequence opens its sentences (the text before the first is a measure of its own).
-    Several paragraphs: split where the sequence opens paragraphs; lead-ins inside a
-    paragraph then number its sub-points. Without a sequence, the whole text is one."""
-    paragraphs = [p for p in pieces if p]
-    text = "\n".join(paragraphs)
-    if not text:
-        return []
-    cuts: list[tuple[int, int]] = []
-    kind, expected = None, 1
-    for lead in lead_ins(text):
-        if len(paragraphs) > 1 and lead.start and text[: lead.start].rstrip(SPACES)[-1:] != "\n":
-            continue
-        if kind is None and lead.number == 1:
-            kind = lead.kind
-        if lead.kind == kind and lead.number in (1, expected):
-            cuts.append((lead.start, lead.end))
-            expected = lead.number + 1
-    if not cuts:
-        return [text.strip(SPACES + "\n")]
-    bounds = [0] + [start for start, _ in cuts] + [len(text)]
-    starts = [0] + [end for _, end in cuts]
-    out = (text[starts[i] : bounds[i + 1]].strip(SPACES + "\n") for i in range(len(starts)))
-    return [m for m in out if m]
-
-
-def _flat(unit: _Unit) -> str:
-    """A unit as one string: its line without marker, then its paragraphs and its
-    subtree's (labels stripped, status and deadline lines left out)."""
-    parts = [unit.head] + [p.value for p in unit.pieces if p.kind in ("text", "measure") and p.line is not None]
-    parts += [_flat(u) for u in unit.units]
-    return "\n".join(p for p in parts if p)
-
-
-def _status_text(value: str) -> Optional[str]:
-    end = sentence_end(value)
-    text = (value if end == -1 else value[:end]).strip(_STATUS_TRAIL)
-    return text or None
-
-
-@define
-class _Found:
-    """A problem as found, before its deadline is settled."""
-
-    unit: _Unit
-    id: str
-    path: tuple[str, ...]
-    measures: tuple[str, ...]
-    status_text: Optional[str]
-    deadline_line: Optional[str]
-    text: str
+# --- which units are problems ---
 
 
 def _problem_units(root: _Unit, layout: Layout) -> list[_Unit]:
@@ -280,6 +233,75 @@ def _problem_units(root: _Unit, layout: Layout) -> list[_Unit]:
     return problems
 
 
+# --- a problem's fields ---
+
+
+def _feedback(title: str) -> Optional[str]:
+    """The text inside the first 关于“…” quote pair of a title (outer quotes only)."""
+    m = _FEEDBACK.search(fold(title))
+    if m is None:
+        return None
+    tail = title[m.end() - 1 :]
+    spans = quote_spans(tail)
+    if not spans or spans[0][0] != 0:
+        return None
+    return tail[1 : spans[0][1]].strip(SPACES) or None
+
+
+def _split_measures(paragraphs: list[str]) -> list[str]:
+    """Measures from a unit's own paragraphs. One paragraph: split where a 一是/第一/①
+    sequence opens its sentences (the text before the first is a measure of its own).
+    Several paragraphs: split where the sequence opens paragraphs; lead-ins inside one
+    paragraph then number its sub-points. Without a sequence the whole text is one."""
+    paragraphs = [p for p in paragraphs if p]
+    text = "\n".join(paragraphs)
+    if not text:
+        return []
+    cuts: list[tuple[int, int]] = []
+    kind, expected = None, 1
+    for lead in lead_ins(text):
+        if len(paragraphs) > 1 and lead.start and text[: lead.start].rstrip(SPACES)[-1:] != "\n":
+            continue
+        if kind is None and lead.number == 1:
+            kind = lead.kind
+        if lead.kind == kind and lead.number in (1, expected):
+            cuts.append((lead.start, lead.end))
+            expected = lead.number + 1
+    if not cuts:
+        return [text.strip(SPACES + "\n")]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(text)]
+    return [m for m in (text[s:e].strip(SPACES + "\n") for s, e in zip(starts, ends)) if m]
+
+
+def _flat(unit: _Unit) -> str:
+    """A unit as one string: its line without marker, then its paragraphs and its
+    subtree's (labels stripped, status and deadline lines left out)."""
+    parts = [unit.head]
+    parts += [p.value for p in unit.pieces if p.kind in ("text", "measure") and p.line is not None]
+    parts += [_flat(u) for u in unit.units]
+    return "\n".join(p for p in parts if p)
+
+
+def _status_text(value: str) -> Optional[str]:
+    """A status line's text up to its first full stop, as printed."""
+    end = sentence_end(value)
+    return (value if end == -1 else value[:end]).strip(_STATUS_TRAIL) or None
+
+
+@define
+class _Found:
+    """A problem as found, before its deadline is settled."""
+
+    unit: _Unit
+    id: str
+    path: tuple[str, ...]
+    measures: tuple[str, ...]
+    status_text: Optional[str]
+    deadline_line: Optional[str]
+    text: str
+
+
 def _describe(unit: _Unit, warnings: list[str]) -> _Found:
     """Everything about a problem unit except a deadline from outside it."""
     chain = [a for a in reversed(list(unit.ancestors())) if a.parent is not None]
@@ -289,7 +311,7 @@ def _describe(unit: _Unit, warnings: list[str]) -> _Found:
     if len(statuses) > 1:
         warnings.append(f"problem {ident}: {len(statuses)} status lines; the first is used")
     status_text = _status_text(statuses[0].value) if statuses else None
-    if statuses and status_text and classify(status_text) is None:
+    if status_text and classify(status_text) is None:
         warnings.append(f"problem {ident}: status not recognized: {_excerpt(status_text)}")
     own = [p.value for p in unit.pieces if p.kind in ("text", "measure")]
     measures = _split_measures(own) + [_flat(u) for u in unit.units]
@@ -298,37 +320,12 @@ def _describe(unit: _Unit, warnings: list[str]) -> _Found:
     return _Found(unit, ident, tuple(a.title for a in chain), tuple(measures), status_text, stated, text)
 
 
-def _bigrams(text: str) -> Counter[str]:
-    return Counter(m.group(1) for m in _BIGRAM.finditer(fold(text)))
-
-
-def _match(item_text: str, found: list[_Found]) -> Optional[_Found]:
-    """The problem most similar to an outstanding item (cosine of tf-idf vectors of
-    character bigrams, idf over the problems); None unless one stands clearly first."""
-    docs = [_bigrams(f.text) for f in found]
-    df = Counter(g for d in docs for g in d)
-
-    def vector(counts: Counter[str]) -> dict[str, float]:
-        return {g: (1 + math.log(n)) * math.log((len(docs) + 1) / (df[g] + 0.5)) for g, n in counts.items() if g in df}
-
-    def norm(v: dict[str, float]) -> float:
-        return math.sqrt(sum(x * x for x in v.values()))
-
-    query = vector(_bigrams(item_text))
-    scores = []
-    for f, d in zip(found, docs):
-        v = vector(d)
-        denominator = norm(query) * norm(v)
-        scores.append((sum(x * v.get(g, 0.0) for g, x in query.items()) / denominator if denominator else 0.0, f))
-    scores.sort(key=lambda s: -s[0])
-    if not scores or scores[0][0] < _MATCH_MIN or (len(scores) > 1 and scores[0][0] < _MATCH_LEAD * scores[1][0]):
-        return None
-    return scores[0][1]
+# --- deadlines stated outside the problems ---
 
 
 def _outstanding(root: _Unit, problems: list[_Unit]) -> list[tuple[_Unit, str]]:
-    """Deadline lines outside every problem, each with the unit it dates: the smallest
-    enclosing unit below the root whose parent holds other deadline lines too."""
+    """Deadline lines outside every problem, each with the unit it dates: the largest
+    unit around it, below the root, that holds no other deadline line."""
     inside = {id(u) for p in problems for u in p.walk()}
     out = []
     for unit in root.walk():
@@ -345,40 +342,32 @@ def _outstanding(root: _Unit, problems: list[_Unit]) -> list[tuple[_Unit, str]]:
     return out
 
 
-def _signed_year(paragraphs: Sequence[str]) -> Optional[int]:
-    """The year of the last printed date near the end of the body (the signature date)."""
-    for paragraph in reversed(paragraphs[-_SIGNATURE_TAIL:]):
-        dated = [d for d in find_dates(paragraph) if d.has_year]
-        if dated:
-            return dated[-1].value.year
-    return None
+def _bigrams(text: str) -> Counter[str]:
+    """Character bigrams of the CJK runs in ``text``."""
+    return Counter(m.group(1) for m in _BIGRAM.finditer(fold(text)))
 
 
-def parse(source: Union[Sequence[str], Document], layout: Layout = GENRE, *,
-          default_year: Optional[int] = None) -> Parts:
-    """Parse a body (paragraphs, or a ``Document``) into outline, problems and warnings.
+def _match(item_text: str, found: list[_Found]) -> Optional[_Found]:
+    """The problem most similar to an outstanding item (cosine of tf-idf vectors of
+    character bigrams, idf over the problems); None unless one stands clearly first."""
+    docs = [_bigrams(f.text) for f in found]
+    df = Counter(g for d in docs for g in d)
 
-    ``default_year`` is the year given to deadlines printed without one; by default the
-    year of the signature date (for a ``Document``, else its page's publication year)."""
-    if isinstance(source, Document):
-        return parse_document(source, layout, default_year=default_year)
-    if not isinstance(layout, Layout):
-        raise InputError(f"structure.parse needs a Layout, got {type(layout).__name__}", step="structure")
-    if isinstance(source, (str, bytes)) or not isinstance(source, Sequence):
-        raise InputError("structure.parse needs a sequence of paragraphs (strings)", step="structure")
-    if not all(isinstance(p, str) for p in source):
-        raise InputError("structure.parse: every paragraph must be a string", step="structure")
-    paragraphs = tuple(source)
-    year = default_year if default_year is not None else _signed_year(paragraphs)
-    warnings: list[str] = []
-    tree = build(paragraphs)
-    root = _section_unit(tree.root, paragraphs, layout, None)
-    units = _problem_units(root, layout)
-    found = [_describe(u, warnings) for u in units]
-    matched = _matched_deadlines(root, found, year, warnings)
-    problems = tuple(_problem(f, matched.get(id(f.unit)), year) for f in found)
-    warnings += _placement_warnings(root, units, tree.stray, paragraphs, layout)
-    return Parts(outline=tree.headings, problems=problems, warnings=tuple(warnings))
+    def vector(counts: Counter[str]) -> dict[str, float]:
+        idf = {g: math.log((len(docs) + 1) / (df[g] + 0.5)) for g in counts if g in df}
+        return {g: (1 + math.log(counts[g])) * w for g, w in idf.items()}
+
+    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        norms = math.sqrt(sum(x * x for x in a.values()) * sum(x * x for x in b.values()))
+        return sum(x * b.get(g, 0.0) for g, x in a.items()) / norms if norms else 0.0
+
+    query = vector(_bigrams(item_text))
+    scores = sorted(((cosine(query, vector(d)), i) for i, d in enumerate(docs)), reverse=True)
+    if not scores or scores[0][0] < _MATCH_MIN:
+        return None
+    if len(scores) > 1 and scores[0][0] < _MATCH_LEAD * scores[1][0]:
+        return None
+    return found[scores[0][1]]
 
 
 def _matched_deadlines(root: _Unit, found: list[_Found], year: Optional[int],
@@ -391,7 +380,8 @@ def _matched_deadlines(root: _Unit, found: list[_Found], year: Optional[int],
         target = _match(_flat(owner), found) if date else None
         if date is None or target is None:
             what = date.isoformat() if date else _excerpt(value)
-            warnings.append(f"deadline {what} of {_excerpt(owner.title)!r} matches no problem clearly; not attached")
+            warnings.append(f"deadline {what} of {_excerpt(owner.title)!r} matches no problem clearly; "
+                            "not attached")
             continue
         matched[id(target.unit)] = max(date, matched.get(id(target.unit), date))
     return matched
@@ -425,19 +415,53 @@ def _placement_warnings(root: _Unit, problems: list[_Unit], stray: tuple[int, ..
         if unit.kind == "item" and unit.excluded:
             out.append(f"item in a section that holds no problems: {_excerpt(unit.title)}")
         if id(unit) not in inside:
-            for piece in unit.pieces:
-                if piece.kind == "status":
-                    out.append(f"status line outside any problem: {_excerpt(piece.value)}")
+            out += [f"status line outside any problem: {_excerpt(p.value)}"
+                    for p in unit.pieces if p.kind == "status"]
     return out
+
+
+def _signed_year(paragraphs: Sequence[str]) -> Optional[int]:
+    """The year of the last printed date near the end of the body (the signature date)."""
+    for paragraph in reversed(paragraphs[-_SIGNATURE_TAIL:]):
+        dated = [d for d in find_dates(paragraph) if d.has_year]
+        if dated:
+            return dated[-1].value.year
+    return None
+
+
+def parse(source: Union[Sequence[str], Document], layout: Layout = GENRE, *,
+          default_year: Optional[int] = None) -> Parts:
+    """Parse a body (paragraphs, or a ``Document``) into outline, problems and warnings.
+
+    ``default_year`` is the year of deadlines printed without one; by default the year of
+    the signature date (for a ``Document`` without one, the page's publication year).
+    Raises ``InputError`` when ``source`` is not a sequence of strings."""
+    if isinstance(source, Document):
+        return parse_document(source, layout, default_year=default_year)
+    if not isinstance(layout, Layout):
+        raise InputError(f"structure.parse needs a Layout, got {type(layout).__name__}", step="structure")
+    if isinstance(source, (str, bytes)) or not isinstance(source, Sequence):
+        raise InputError("structure.parse needs a sequence of paragraphs (strings)", step="structure")
+    if not all(isinstance(p, str) for p in source):
+        raise InputError("structure.parse: every paragraph must be a string", step="structure")
+    paragraphs = tuple(source)
+    year = default_year if default_year is not None else _signed_year(paragraphs)
+    warnings: list[str] = []
+    tree = build(paragraphs)
+    root = _section_unit(tree.root, paragraphs, layout, None)
+    units = _problem_units(root, layout)
+    found = [_describe(u, warnings) for u in units]
+    matched = _matched_deadlines(root, found, year, warnings)
+    problems = tuple(_problem(f, matched.get(id(f.unit)), year) for f in found)
+    warnings += _placement_warnings(root, units, tree.stray, paragraphs, layout)
+    return Parts(outline=tree.headings, problems=problems, warnings=tuple(warnings))
 
 
 def parse_document(document: Document, layout: Layout = GENRE, *,
                    default_year: Optional[int] = None) -> Parts:
-    """``parse`` for a ``Document``: its paragraphs, and for deadlines without a year the
+    """``parse`` for a ``Document``: its paragraphs; deadlines without a year take the
     signature date's year, else the year the page was published."""
-    year = default_year
-    if year is None:
-        year = _signed_year(document.paragraphs)
+    year = default_year if default_year is not None else _signed_year(document.paragraphs)
     if year is None and document.meta.published_at:
         m = _YEAR.match(document.meta.published_at)
         year = int(m.group(1)) if m else None

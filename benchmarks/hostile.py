@@ -1,0 +1,226 @@
+"""Time growth of every public text function, and of ``normalize``, on pathological input.
+
+    python benchmarks/hostile.py [--sizes 6250,25000,100000] [--only NAME] [--pipeline-only]
+
+Issue 7 asks that pathological text (100,000-char lines, runs of punctuation or heading
+markers, thousands of 一是) be processed in time linear in its size. Unit tests must not
+time anything (CI machines are noisy), so the figures live here.
+
+Part 1 runs each public function of the text modules (dates, numerals, money, outline,
+statuses, repair, chrome, blocks, figures, metadata, inspection, contacts, frame,
+structure, text) on adversarial strings: one *unit* (a heading marker, a date fragment,
+a quote, an organ suffix, …) repeated to ``n`` characters, as one line (``line``) and as
+lines of about 20 characters (``lines``, for the functions that take paragraphs). For
+each (function, unit, shape) it prints the seconds at the largest size and the growth
+factor per 4x size (1 to ~5 is linear, 16 quadratic). Only rows that are slow (over
+``--slow`` seconds at the largest size) or grow superlinearly (factor over 6) are printed,
+then a summary. A case over 5 s at a size is not run at the next size.
+
+Part 2 normalizes whole hostile documents at n and 4n characters and prints seconds,
+seconds per MB and the growth factor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from typing import Callable, Sequence
+
+import zhenggai
+from zhenggai import blocks, chrome, contacts, dates, figures, frame, inspection, metadata, money, numerals
+from zhenggai import outline, repair, statuses, structure, text
+from zhenggai.model import PageMeta
+
+# Pieces of the genre a pattern may loop on: markers, dates, quotes, organ names,
+# figures, labels, chrome, markup.
+UNITS: tuple[str, ...] = (
+    "一是", "第一是", "（一）", "(一)", "(", "（", "1.", "1.1.", "1、", "一、", "(1)", "①", "一二三",
+    "十", "百分之", "，", "。", "、", "；", "：", ":", "“", "”", "关于“", "关于", "“问题”",
+    "2023年", "2023年1月", "2023.", "2023-01-", "1月1日至", "年月日", "至", "底前", "季度",
+    "0", "1-", "12", "1,", "万元", "清退", "挽回损失", "已完成整改", "正在整改", "长期坚持",
+    "中共", "委员会", "委", "党组", "县委", "巡察", "整改", "巡察组", "市委第一巡察组对", "进行了巡察",
+    "个问题", "3个方面", "处理", "问责3人", "联系电话：", "电话", "0000-", "@", "a@b.", "http://a",
+    "邮箱", "《", "》", "《规定》", "制度", "建立", "a", "A", " ", "\u3000", "\u00a0", "\t",
+    "<", "<!--", "<div>", "<p>", "&nbsp;", "发布时间：", "来源：", "【", "】", "[", "]", "…",
+)
+
+LineFn = Callable[[str], object]
+ParasFn = Callable[[Sequence[str]], object]
+
+ON_TEXT: dict[str, LineFn] = {
+    "text.fold": text.fold,
+    "text.clean_line": text.clean_line,
+    "text.close_cjk_spaces": text.close_cjk_spaces,
+    "dates.parse_date": dates.parse_date,
+    "dates.find_dates": dates.find_dates,
+    "dates.parse_timestamp": dates.parse_timestamp,
+    "numerals.cn_to_int": numerals.cn_to_int,
+    "numerals.parse_count": numerals.parse_count,
+    "numerals.parse_percent": numerals.parse_percent,
+    "money.parse_yuan": money.parse_yuan,
+    "outline.read_marker": outline.read_marker,
+    "outline.quote_spans": outline.quote_spans,
+    "outline.sentence_end": outline.sentence_end,
+    "outline.split_title": outline.split_title,
+    "outline.lead_ins": outline.lead_ins,
+    "statuses.periods": statuses.periods,
+    "statuses.deadline": statuses.deadline,
+    "statuses.planned_deadline": statuses.planned_deadline,
+    "statuses.classify": statuses.classify,
+    "repair.looks_like_title": repair.looks_like_title,
+    "repair.starts_heading": repair.starts_heading,
+    "repair.is_date_line": repair.is_date_line,
+    "chrome.looks_like_report_text": chrome.looks_like_report_text,
+    "blocks.sniff_media_type": blocks.sniff_media_type,
+    "blocks.extract(plain)": lambda s: blocks.extract(s, blocks.PLAIN),
+    "blocks.extract(html)": lambda s: blocks.extract(s, blocks.HTML),
+}
+ON_PARAGRAPHS: dict[str, ParasFn] = {
+    "figures.stated": figures.stated,
+    "figures.accountability": figures.accountability,
+    "metadata.issuer": lambda p: metadata.issuer(p[0][:200], p),
+    "metadata.signed_date": metadata.signed_date,
+    "metadata.addressees": metadata.addressees,
+    "metadata.opening": metadata.opening,
+    "metadata.context_year": lambda p: metadata.context_year(p[0][:200], p, None),
+    "inspection.inspection": lambda p: inspection.inspection(p[0][:200], p),
+    "contacts.contacts": contacts.contacts,
+    "repair.repair": repair.repair,
+    "frame.frame": lambda p: frame.frame(p, PageMeta()),
+    "outline.build": outline.build,
+    "structure.parse": structure.parse,
+    "chrome.strip": lambda p: chrome.strip([blocks.Block(x) for x in p]),
+    "chrome.strip_paragraphs": lambda p: chrome.strip_paragraphs(p, chrome.GENERIC_RULES, prefix="x"),
+}
+
+
+def repeated(unit: str, n: int) -> str:
+    """``unit`` repeated to exactly ``n`` characters."""
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def mixture(n: int) -> str:
+    """``n`` characters of genre pieces in a fixed pseudo-random order (no newlines)."""
+    out, total, i = [], 0, 0
+    while total < n:
+        pick = hashlib.sha256(str(i).encode()).digest()[0] % len(UNITS)
+        out.append(UNITS[pick])
+        total += len(UNITS[pick])
+        i += 1
+    return "".join(out)[:n]
+
+
+def as_lines(s: str, width: int = 20) -> list[str]:
+    return [s[i:i + width] for i in range(0, len(s), width)]
+
+
+def seconds(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def growth(times: list[float]) -> float:
+    """Time ratio per 4x size between the two largest sizes measured (floored at 1 ms)."""
+    if len(times) < 2:
+        return float("nan")
+    return max(times[-1], 1e-3) / max(times[-2], 1e-3)
+
+
+def measure(call: Callable[[str], object], unit_text: Callable[[int], str], sizes: list[int],
+            give_up: float) -> list[float]:
+    times: list[float] = []
+    for n in sizes:
+        s = unit_text(n)
+        times.append(seconds(lambda: call(s)))
+        if times[-1] > give_up:
+            break
+    return times
+
+
+def part_functions(sizes: list[int], only: str | None, slow: float) -> list[tuple]:
+    inputs: list[tuple[str, Callable[[int], str]]] = [(repr(u), (lambda n, u=u: repeated(u, n))) for u in UNITS]
+    inputs.append(("mixture", mixture))
+    cases: list[tuple[str, str, Callable[[str], object]]] = []
+    for name, fn in ON_TEXT.items():
+        cases.append((name, "line", fn))
+    for name, pfn in ON_PARAGRAPHS.items():
+        cases.append((name, "line", lambda s, pfn=pfn: pfn([s])))
+        cases.append((name, "lines", lambda s, pfn=pfn: pfn(as_lines(s))))
+    flagged = []
+    worst: dict[str, tuple[float, str]] = {}
+    for name, shape, call in cases:
+        if only and only not in name:
+            continue
+        for label, make in inputs:
+            try:
+                times = measure(call, make, sizes, give_up=5.0)
+            except zhenggai.ZhenggaiError:
+                continue
+            except Exception as exc:  # a crash is a finding too
+                flagged.append((name, shape, label, float("nan"), float("nan"), f"{type(exc).__name__}: {exc}"[:80]))
+                continue
+            g = growth(times)
+            if times[-1] > worst.get(name, (0.0, ""))[0]:
+                worst[name] = (times[-1], f"{label} {shape}")
+            if len(times) < len(sizes) or times[-1] > slow or g > 6:
+                note = f"gave up after {sizes[len(times) - 1]}" if len(times) < len(sizes) else ""
+                flagged.append((name, shape, label, times[-1], g, note))
+        print(f"  {name:<28} {shape:<5} worst {worst.get(name, (0.0, ''))[0]:7.3f} s ({worst.get(name, (0, ''))[1]})",
+              flush=True)
+    return flagged
+
+
+def part_pipeline(n: int) -> None:
+    docs: dict[str, Callable[[int], str]] = {
+        "一是 x n/2 (one line)": lambda k: repeated("一是", k),
+        "一是加强。 lines": lambda k: "\n".join(as_lines(repeated("一是加强管理。", k), 7)),
+        "（一） run": lambda k: repeated("（一）", k),
+        "1.1.1. run": lambda k: repeated("1.", k),
+        "punctuation run": lambda k: repeated("，。、；：“”（）《》…—", k),
+        "report sentence, one line": lambda k: repeated("县委第一巡察组对县农业农村局党组开展了常规巡察，已完成整改3个问题。", k),
+        "headings + status lines": lambda k: "\n".join(as_lines(repeated(
+            "（一）方面\n1.问题不够深入。\n整改情况：一是制定计划。已完成整改。\n", k), 10_000)),
+        "genre mixture, one line": mixture,
+        "nested <div>": lambda k: "<html><body>" + "<div>" * (k // 5) + "正文" + "</div>" * (k // 5),
+        "unclosed <font>": lambda k: "<html><body>" + "<font size=3>" * (k // 13) + "正文",
+    }
+    print(f"\nnormalize (enrich=False) at n and 4n characters (n = {n}):")
+    print(f"  {'input':<28} {'n s':>7} {'4n s':>7} {'s/MB at 4n':>10} {'growth':>7}")
+    for label, make in docs.items():
+        small, big = make(n), make(4 * n)
+
+        def run(s: str) -> None:
+            try:
+                zhenggai.normalize(s, enrich=False)
+            except zhenggai.ZhenggaiError:
+                pass
+
+        t1, t4 = seconds(lambda: run(small)), seconds(lambda: run(big))
+        mb = len(big.encode("utf-8")) / 1e6
+        print(f"  {label:<28} {t1:7.3f} {t4:7.3f} {t4 / mb:10.2f} {t4 / max(t1, 1e-3):7.1f}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--sizes", default="6250,25000,100000")
+    parser.add_argument("--only", help="only functions whose name contains this")
+    parser.add_argument("--slow", type=float, default=0.5, help="flag calls slower than this at the largest size")
+    parser.add_argument("--pipeline-only", action="store_true")
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    zhenggai.normalize("预热\n巡察整改", enrich=False)  # load plugins once
+    if not args.pipeline_only:
+        print(f"public functions on {len(UNITS) + 1} adversarial inputs at sizes {sizes}:")
+        flagged = part_functions(sizes, args.only, args.slow)
+        print(f"\n{len(flagged)} flagged (slow > {args.slow} s at {sizes[-1]}, growth > 6 per 4x, or gave up):")
+        for name, shape, label, t, g, note in flagged:
+            print(f"  {name:<28} {shape:<5} {label:<22} {t:8.3f} s  growth {g:5.1f}  {note}")
+    part_pipeline(sizes[-1] // 4)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
