@@ -1,6 +1,7 @@
 """blocks: HTML and plain text to blocks (text, link ratio, chrome zone) and page metadata."""
 
 import html
+import warnings
 from pathlib import Path
 
 import pytest
@@ -153,8 +154,8 @@ def test_entities_spaces_are_kept_as_characters():
 
 
 def test_preformatted_text_keeps_its_lines_and_spaces():
-    assert texts(page("<pre>  一、总体情况\n    （一）提高站位  \n</pre><p>后</p>")) == [
-        "  一、总体情况", "    （一）提高站位", "后"]
+    assert texts(page("<pre>\n  一、总体情况\n\n    （一）提高站位  \n</pre><p>后</p>")) == [
+        "  一、总体情况", "", "    （一）提高站位", "后"]
 
 
 def test_form_wrapping_the_page_is_content_but_its_controls_are_not():
@@ -189,6 +190,9 @@ def test_link_ratio_is_one_for_a_link_and_zero_without(text):
 @pytest.mark.parametrize("markup, zone", [
     ("<nav><p>首页</p></nav>", "nav"),
     ('<div class="breadcrumb">当前位置：首页</div>', "nav"),
+    ('<table class="x"><tr><td class="dqwz">当前位置：首页</td></tr></table>', "nav"),
+    ('<table class="head"><tr><td>网站名</td></tr></table>', "header"),
+    ('<h1 class="headline">标题</h1>', ""),
     ('<div id="mainNav"><ul><li>首页</li></ul></div>', "nav"),
     ('<ul class="menu-list"><li>首页</li></ul>', "nav"),
     ("<header><div>网站名</div></header>", "header"),
@@ -304,6 +308,16 @@ def test_seed_texts_are_plain_and_split_into_their_lines(seed):
     assert sniff_media_type(text) == "text/plain"
     blocks = extract(text, "text/plain").blocks
     assert [b.text for b in blocks] == [line.rstrip() for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ("http://example.gov.cn/a.html", ["http://example.gov.cn/a.html"]),
+    ('<?xml version="1.0"?><html><body><p>x</p></body></html>', ["x"]),
+])
+def test_bs4_advice_is_not_passed_on_as_warnings(markup, expected):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert texts(markup) == expected
 
 
 def test_unsupported_media_type_is_an_input_error():

@@ -374,7 +374,8 @@ ALL = [(case, variant) for case in sorted(CASES) for variant in ("text", "html")
 @pytest.mark.parametrize("case, variant", ALL)
 def test_expected_json_has_the_required_keys(case, variant):
     data = expected(case, variant)
-    assert set(data) == REQUIRED
+    # problems and counted come from the structure expectations (fixtures/PROBLEMS.md)
+    assert REQUIRED <= set(data) <= REQUIRED | {"problems", "counted"}
     for key, subkeys in SUBKEYS.items():
         assert set(data[key]) == subkeys, key
     assert data["publisher"] == {"plugin": CASES[case].plugin, "province": PROVINCES[CASES[case].plugin]}

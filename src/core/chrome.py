@@ -121,6 +121,7 @@ GENERIC_RULES: tuple[ChromeRule, ...] = (
 CHROME_ZONES = ("nav", "header", "footer", "aside")
 #: A block at least this share of whose characters are link text is a link list.
 LINK_RATIO = 0.6
+_OWN_LINK = re.compile(rf"^{_O}(?:{_alt(_LINK_LABELS)})")
 # Zones that speak of other pages: no metadata of this page is read there.
 _ELSEWHERE_ZONES = ("nav", "aside")
 _LINK_LIST_MAX_LEN = 80
@@ -210,7 +211,8 @@ def strip(blocks: Sequence[Block], rules: Sequence[ChromeRule] = GENERIC_RULES) 
         rule = next((r for r in any_rules if r.matches(folded)), None)
         if rule is not None:
             removed.append(Removed(text=line, rule=rule.name))
-            if block.link_ratio < LINK_RATIO and block.zone not in _ELSEWHERE_ZONES:
+            own_link = _OWN_LINK.match(folded) is not None  # 原文链接: the link IS the value
+            if (block.link_ratio < LINK_RATIO or own_link) and block.zone not in _ELSEWHERE_ZONES:
                 awaiting = _read_meta(meta, line, folded, rule.name)
             continue
         structural = _structural_rule(block, line, folded)

@@ -49,10 +49,12 @@ def load(
 ) -> Loaded:
     """Read ``source`` into bytes, refusing missing, oversized or empty input.
 
-    A PathLike is always a path. A str is a path when it has no newline, is shorter
-    than 4096 chars and names an existing file system entry; otherwise it is the
-    document's text (encoded as UTF-8). Raises ``InputError`` (missing, unreadable,
-    directory, wrong type), ``InputTooLargeError`` or ``EmptyInputError``.
+    A PathLike is always a path; bytes are always content. A str is a path when it has
+    no newline, is shorter than 4096 chars and names an existing file system entry (or
+    is one word ending in .txt/.html/..., so that a mistyped file name is reported, not
+    parsed); otherwise it is the document's text (encoded as UTF-8). Raises
+    ``InputError`` (missing, unreadable, directory, wrong type), ``InputTooLargeError``
+    or ``EmptyInputError``.
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise InputError(f"max_bytes must be a positive int, got {max_bytes!r}")

@@ -34,6 +34,9 @@ CN_NUMERAL = CN_DIGITS + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _CN_PERCENT = re.compile(rf"百分之([{CN_NUMERAL}]+)(?:点([{CN_DIGITS}]+))?")
+# No numeral a document prints is longer (九千九百九十九亿… is about 30 chars); longer
+# spans are refused, which also keeps int() under Python's 4300-digit conversion limit.
+_MAX_CHARS = 64
 
 
 
@@ -128,7 +131,7 @@ def _parse(s: str, *, counting: bool) -> Optional[Decimal]:
     """Value of ``s``; ``counting`` admits Arabic digits inside unit numerals (1万2千) and
     refuses digit-by-digit readings, which are for years (一一 is no count of 11)."""
     s = fold(s).strip()
-    if not s:
+    if not s or len(s) > _MAX_CHARS:
         return None
     if s.isascii() and s.isdigit():
         return Decimal(int(s))

@@ -28,7 +28,7 @@ import datetime as dt
 import json
 import typing
 from collections import Counter
-from typing import Any, Callable, Iterator, Optional, Protocol, TextIO, Union
+from typing import Any, BinaryIO, Callable, Iterator, Optional, Protocol, TextIO, Union
 
 import attrs
 
@@ -226,13 +226,14 @@ _ARROW_TYPES = {"str": "string", "int": "int64", "float": "float64", "date": "da
 
 
 class ParquetWriter:
-    """A Parquet table of reports or problems, written in row groups of ``batch_rows``.
+    """A Parquet table of reports or problems (to a path or a binary file object),
+    written in row groups of ``batch_rows``.
 
     Needs pyarrow (``pip install 'zhenggai[parquet]'``); without it, construction
     raises ``ZhenggaiError`` before anything is written.
     """
 
-    def __init__(self, path: str, table: str = "reports", *, batch_rows: int = 2000):
+    def __init__(self, where: Union[str, BinaryIO], table: str = "reports", *, batch_rows: int = 2000):
         try:
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -242,7 +243,7 @@ class ParquetWriter:
         self.columns, self.rows = _table(table)
         self._pa = pa
         self.schema = pa.schema([(c.name, getattr(pa, _ARROW_TYPES[c.kind])()) for c in self.columns])
-        self._writer = pq.ParquetWriter(path, self.schema)
+        self._writer = pq.ParquetWriter(where, self.schema)
         self._batch_rows = batch_rows
         self._pending: list[list[Cell]] = []
 
@@ -300,10 +301,14 @@ class Summary:
         plugin and the errors by type, each sorted by name."""
         rate = self.documents / elapsed if elapsed > 0 else 0.0
         errors = sum(self.errors.values())
-        out = [f"{self.documents} documents, {self.records} records, {errors} errors "
+        out = [f"{_n(self.documents, 'document')}, {_n(self.records, 'record')}, {_n(errors, 'error')} "
                f"in {elapsed:.1f} s ({rate:.1f} documents/s)"]
         if self.plugins:
             out.append("records by plugin: " + ", ".join(f"{k} {v}" for k, v in sorted(self.plugins.items())))
         if self.errors:
             out.append("errors by type: " + ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())))
         return out
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -78,7 +78,8 @@ def _prepare(loaded: load.Loaded, *, media_type: Optional[str],
     extracted = blocks.extract(decoded.text, media)
     stripped = chrome.strip(extracted.blocks)
     paragraphs = repair.repair(stripped.lines)
-    framed = frame.frame(paragraphs, stripped.meta)
+    meta = stripped.meta.merged(extracted.meta)  # what the page prints wins over its <meta>
+    framed = frame.frame(paragraphs, meta)
     if not framed.body and framed.title is None:
         raise EmptyInputError("no text found in the input", step="extract blocks")
     document = Document(
@@ -87,7 +88,7 @@ def _prepare(loaded: load.Loaded, *, media_type: Optional[str],
         title=framed.title,
         paragraphs=framed.body,
         removed=in_document_order([b.text for b in extracted.blocks], stripped.removed, framed.removed),
-        meta=stripped.meta,
+        meta=meta,
     )
     return decoded, document
 

@@ -425,8 +425,8 @@ def _feedback(draw: st.DrawFn, *, sentences: bool) -> str:
 
 
 @st.composite
-def _measure(draw: st.DrawFn, *, years: bool) -> str:
-    """One measure sentence, ending in 。 (with ``years``, it may print a year)."""
+def _measure(draw: st.DrawFn, *, until: int) -> str:
+    """One measure sentence, ending in 。; a year it prints is ``until`` or earlier."""
     result = draw(st.sampled_from(_RESULTS))
     obj = draw(st.sampled_from(_OBJECTS))
     choices = [
@@ -438,8 +438,8 @@ def _measure(draw: st.DrawFn, *, years: bool) -> str:
         f"深入开展{draw(st.sampled_from(_CAMPAIGNS))},{result}。",
         f"组织开展专项检查{draw(_counts(2, 12))}次,{result}。",
     ]
-    if years:
-        year = draw(_counts(2016, 2023))
+    if until >= 2016:
+        year = draw(_counts(2016, until))
         choices += [
             f"于{year}年{draw(_counts(1, 12))}月完成{draw(st.sampled_from(_THINGS))},{result}。",
             f"{year}年以来,{draw(st.sampled_from(_SUBJECTS))}严格落实{obj},{result}。",
@@ -449,16 +449,13 @@ def _measure(draw: st.DrawFn, *, years: bool) -> str:
 
 @st.composite
 def _deadline(draw: st.DrawFn, signed: dt.date) -> DeadlineSpec:
-    """A deadline near the signature date; the year-less form only in the signature's year."""
+    """A deadline within two years after the signature date; the year-less form only in
+    the signature's year."""
     form = draw(st.sampled_from(DEADLINE_FORMS))
     if form == "no_year":
-        month = draw(st.integers(signed.month, 12))
-        return DeadlineSpec(_month_end(signed.year, month), form)
-    year = draw(st.integers(signed.year, signed.year + 2))
-    month = draw(st.integers(1, 12))
-    if form == "day":
-        return DeadlineSpec(dt.date(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1]))), form)
-    return DeadlineSpec(_month_end(year, month), form)
+        return DeadlineSpec(_month_end(signed.year, draw(st.integers(signed.month, 12))), form)
+    day = signed + dt.timedelta(days=draw(st.integers(1, 730)))
+    return DeadlineSpec(day if form == "day" else _month_end(day.year, day.month), form)
 
 
 @st.composite
@@ -468,7 +465,7 @@ def _problem(draw: st.DrawFn, *, signed: dt.date, statuses: bool, sentences: boo
     lead = enumerated and draw(st.booleans())
     low = (3 if lead else 2) if enumerated else 1
     n = draw(st.integers(low, max(low, 4)))
-    measures = tuple(draw(st.lists(_measure(years=True), min_size=n, max_size=n)))
+    measures = tuple(draw(st.lists(_measure(until=signed.year), min_size=n, max_size=n)))
     wording = draw(st.none() | st.sampled_from(sorted(STATUS_WORDINGS))) if statuses else None
     wants_deadline = "{}" in wording if wording is not None else draw(st.integers(0, 3)) == 0
     deadline = None
