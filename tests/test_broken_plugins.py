@@ -22,13 +22,13 @@ import pytest
 import zhenggai
 from zhenggai import ChromeRule, Claim, Parts, PluginError, PublisherInfo, hookimpl
 from zhenggai.plugins import PluginFailure, Registry
-from zhenggai.record import Problem
 from zhenggai.testing.conformance import invariants
+from zhenggai_publishers import generic
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-# The smallest seed, forced through the generic parser by the broken plugin's fallback.
-SEED = next((FIXTURES / "zhejiang" / "004-text").glob("*.txt"))
-NEXT = "zhejiang"  # the plugin that parses SEED when the broken one is skipped
+# A small report in the genre from a publisher no plugin knows: 'generic' parses it when
+# the broken plugin is skipped.
+SEED = Path(__file__).resolve().parent / "hostile" / "control-report.html"
+NEXT = "generic"
 
 
 class Broken:
@@ -68,8 +68,9 @@ class Broken:
 
 
 def registry_with(plugin: object) -> Registry:
-    """The installed plugins plus ``plugin`` registered as 'broken'."""
-    reg = Registry()
+    """The generic plugin plus ``plugin`` registered as 'broken'."""
+    reg = Registry(entry_points=False)
+    reg.register(generic.plugin, "generic")
     reg.register(plugin, "broken")
     return reg
 
@@ -256,7 +257,8 @@ def test_when_every_candidate_fails_the_error_names_them() -> None:
 @pytest.mark.parametrize("behave", [raise_(RuntimeError("no info")), returns({"label": "x"}), returns("x")],
                          ids=["raises", "dict", "str"])
 def test_a_plugin_whose_publisher_info_fails_is_not_loaded(behave: Callable[..., Any]) -> None:
-    reg = Registry()
+    reg = Registry(entry_points=False)
+    reg.register(generic.plugin, "generic")
     with pytest.raises(ValueError, match="'broken' could not be loaded"):
         reg.register(Broken("zhenggai_publisher_info", behave), "broken")
     assert reg.get("broken") is None

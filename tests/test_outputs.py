@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import zhenggai
@@ -64,6 +64,7 @@ def test_rows_hold_scalars_of_their_column_type(record):
             assert value is None or isinstance(value, _PY_TYPES[column.kind]), column.name
 
 
+@settings(max_examples=25)  # records are costly to draw; each example holds up to three
 @given(st.lists(records(), max_size=3))
 def test_csv_round_trips_through_the_csv_module(batch):
     for table, rows_of, columns in (("reports", lambda r: [outputs.report_row(r)], REPORT_COLUMNS),
@@ -83,6 +84,7 @@ def test_csv_round_trips_through_the_csv_module(batch):
 # --------------------------------------------------------------------------- writers
 
 
+@settings(max_examples=25)
 @given(st.lists(records(), max_size=3))
 def test_json_writers_hold_the_canonical_records(batch):
     lines, array = io.StringIO(), io.StringIO()
@@ -104,6 +106,7 @@ def test_parquet_without_pyarrow_is_a_clear_error(monkeypatch, tmp_path):
     assert code == 2
 
 
+@settings(max_examples=25)
 @given(st.lists(records(), min_size=1, max_size=3))
 def test_parquet_has_the_csv_columns_typed(batch):
     pq = pytest.importorskip("pyarrow.parquet")

@@ -38,6 +38,11 @@ class PluginFailure(Exception):
         super().__init__(f"plugin {plugin!r} failed in {hook}: {error}")
 
 
+# What a plugin may raise and be skipped for. SystemExit too (a plugin module that calls
+# sys.exit() at import or in a hook must not end the batch); KeyboardInterrupt is the user's.
+_PLUGIN_ERRORS = (Exception, SystemExit)
+
+
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
@@ -94,7 +99,7 @@ class Registry:
             try:
                 plugin = ep.load()
                 self._pm.register(plugin, name=ep.name)
-            except Exception as exc:  # a broken third-party package must not break the rest
+            except _PLUGIN_ERRORS as exc:  # a broken third-party package must not break the rest
                 self.load_errors.append(f"plugin {ep.name!r} could not be loaded: {_describe(exc)}")
                 continue
             dist = getattr(ep, "dist", None)
@@ -140,7 +145,8 @@ class Registry:
         """Call ``hook`` on plugin ``name`` alone; ``None`` if it does not implement it.
 
         Anything the implementation raises, and a result that fails ``check``, becomes a
-        ``PluginFailure``. ``None`` results are always allowed (they mean "nothing").
+        ``PluginFailure``; so does a ``check`` that raises (its message says why).
+        ``None`` results are always allowed (they mean "nothing").
         """
         caller = getattr(self._pm.hook, hook)
         for impl in caller.get_hookimpls():
@@ -148,9 +154,15 @@ class Registry:
                 continue
             try:
                 result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
-            except Exception as exc:
+            except _PLUGIN_ERRORS as exc:
                 raise PluginFailure(name, hook, _describe(exc)) from exc
-            if result is not None and check is not None and not check(result):
+            if result is None or check is None:
+                return result
+            try:
+                valid = check(result)
+            except Exception as exc:  # a check may say why the result is invalid
+                raise PluginFailure(name, hook, f"returned an invalid {type(result).__name__}: {_describe(exc)}") from exc
+            if not valid:
                 raise PluginFailure(name, hook, f"returned {type(result).__name__}, not what {hook} expects")
             return result
         return None

@@ -444,12 +444,15 @@ def _wrap(paragraph: str) -> str:
     """Hard-wrap a paragraph about every ``_WRAP_WIDTH`` characters, mid-sentence, the way
     archived copies break lines (001): only between two CJK characters, never before a
     numeral (a line must not open with what reads as a marker or lead-in) or within ten
-    characters of a label's colon, never inside the heading sentence of a paragraph that
-    opens with a marker, and never leaving a line without sentence punctuation (such a
-    line reads as a title)."""
-    first = _first_stop(paragraph) if _OPENS_HEADING.match(paragraph) else 0
+    characters of a label's colon, never leaving a line without sentence punctuation
+    (such a line reads as a title). Lines that are not sentences — headings and item
+    titles without a 。 outside quotes — are not wrapped, nor is the heading sentence of
+    a paragraph that opens with a marker."""
+    first = _first_stop(paragraph)
     if first == -1:
         return paragraph
+    if not _OPENS_HEADING.match(paragraph):
+        first = 0
     lines, start = [], 0
     for i in range(max(first + 1, 1), len(paragraph)):
         if i - start < _WRAP_WIDTH:
