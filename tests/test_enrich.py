@@ -185,11 +185,15 @@ def test_topic_positives(topic, heading, text):
     # One or two terms in the text only are not enough.
     ("finance", "", "加强资金监管。"),
     ("cadres", "", "组织干部学习。加强人才培养。"),
-    # A group heading alone tags nothing.
-    ("discipline", "", ""),
+    # A group heading's topic yields to the problem's own evidence.
+    ("discipline", "", "整治违规占地,规范土地出让和招投标,加强工程建设管理。"),
 ])
 def test_topic_negatives(topic, heading, text):
     assert topic not in en.topics_of(text, heading=heading, parent="落实全面从严治党主体责任不到位")
+
+
+def test_a_problem_with_no_evidence_of_its_own_takes_its_groups_topic():
+    assert en.topics_of("", heading="", parent="落实全面从严治党主体责任不到位") == ("discipline",)
 
 
 def test_group_heading_plus_one_text_term_tags():
@@ -209,11 +213,19 @@ def test_decide_rule():
     hits = lambda **kw: {t: frozenset(v) for t, v in kw.items()}  # noqa: E731
     assert tp.decide(hits(a={"x"}), {}, {}) == ("a",)
     assert tp.decide({}, hits(a={"x"}), hits(a={"y"})) == ("a",)
-    assert tp.decide({}, hits(a={"x"}), {}) == ()
+    assert tp.decide({}, hits(a={"x"}), {}) == ("a",)  # the group's topic, as a fallback
+    assert tp.decide({}, hits(a={"x"}), hits(b={"y", "z", "w"})) == ("b",)
     assert tp.decide({}, {}, hits(a={"x", "y", "z"}, b={"u", "v", "w"})) == ("a", "b")
-    # b (3) is under half of a (7): dropped, unless its term is in the heading.
+    # b (3) is under half of a (7): dropped, a heading term scoring like any other hit.
     assert tp.decide({}, {}, hits(a=set("abcdefg"), b={"u", "v", "w"})) == ("a",)
-    assert tp.decide(hits(b={"u"}), {}, hits(a=set("abcdefghij"))) == ("a", "b")
+    assert tp.decide(hits(b={"u"}), {}, hits(a=set("abcdefghij"))) == ("a",)
+    assert tp.decide(hits(b={"u"}), {}, hits(a=set("abcde"))) == ("a", "b")
+    # nothing reaches THRESHOLD: the best topic with a score of FALLBACK still tags
+    assert tp.decide({}, {}, hits(a={"x", "y"}, b={"z"})) == ("a",)
+    assert tp.decide({}, {}, hits(a={"x"})) == ()
+    # at most MAX_TOPICS, the best-scoring ones
+    many = hits(a=set("abcdef"), b=set("ghijk"), c=set("lmno"), d=set("pqr"))
+    assert tp.decide({}, {}, many) == ("a", "b", "c")
 
 
 def test_tagger_matches_token_sequences_not_characters():

@@ -34,11 +34,13 @@ import threading
 import time
 from collections import deque
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from attrs import field, frozen
+from attrs import frozen
 
 from .errors import InputError, ZhenggaiError
+from .load import load
 from .pipeline import SourceLike, normalize
 from .plugins import Registry, default_registry
 from .record import Record
@@ -153,7 +155,7 @@ class _Options:
     enrich: bool
     kwargs: dict[str, Any]
     timeout: Optional[float]
-    registry_factory: Optional[Callable[[], Registry]] = field(default=None)
+    registry_factory: Optional[Callable[[], Registry]] = None
 
 
 def _input_name(source: object) -> str:
@@ -209,8 +211,7 @@ class _Runner:
         if options.enrich:
             from . import enrich
 
-            enrich.keywords("巡察整改落实情况")  # jieba's dictionary and the IDF table
-            enrich.topics_of("整改落实")  # the topic tagger
+            enrich.keywords("")  # loads the tokenizer, the user dictionary, the IDF table and the topic tagger
         self.clock = _Clock(options.timeout) if options.timeout and _can_interrupt() else None
 
     def run(self, source: SourceLike) -> Result:
@@ -358,7 +359,11 @@ class _Pool:
             except StopIteration:
                 self.exhausted = True
                 break
-            chunk.append((self.taken, source))
+            portable = _portable(source)
+            if isinstance(portable, ErrorResult):
+                self.done[self.taken] = portable
+            else:
+                chunk.append((self.taken, portable))
             self.taken += 1
         return chunk
 
@@ -444,6 +449,22 @@ class _Pool:
             index, source = worker.assigned.popleft()
             self.done[index] = ErrorResult(_input_name(source), error, message)
             self.retry = deque(sorted([*worker.assigned, *self.retry], key=lambda item: item[0]))
+
+
+def _portable(source: object) -> Union[SourceLike, ErrorResult]:
+    """``source`` in a form that pickles to a worker (a path stays a path), or the
+    ``ErrorResult`` of a source no worker could read (``load`` refuses its type)."""
+    if isinstance(source, (str, bytes)):
+        return source
+    if isinstance(source, (bytearray, memoryview)):
+        return bytes(source)
+    if isinstance(source, os.PathLike):
+        return Path(os.fsdecode(os.fspath(source)))
+    try:
+        load(source)  # type: ignore[arg-type]  # raises InputError for any other type
+    except InputError as exc:
+        return ErrorResult(_input_name(source), type(exc).__name__, str(exc), exc.exit_code)
+    raise AssertionError(f"load accepted a source of type {type(source).__name__}")
 
 
 def _pooled(sources: Iterable[SourceLike], options: _Options, workers: int, chunksize: int) -> Iterator[Result]:

@@ -74,6 +74,7 @@ def _prepare(loaded: load.Loaded, *, media_type: Optional[str],
              encoding: Optional[str]) -> tuple[decode.Decoded, Document]:
     """load → decode → extract blocks → strip chrome → repair → frame."""
     decoded = decode.decode(loaded.raw, encoding=encoding or ("utf-8" if loaded.text_given else None))
+    decode.refuse_binary(decoded)
     media = media_type or blocks.sniff_media_type(decoded.text)
     extracted = blocks.extract(decoded.text, media)
     stripped = chrome.strip(extracted.blocks)

@@ -24,14 +24,19 @@ from .errors import InputError
 # How hits become topics (docs/topics.md). A topic scores TEXT_WEIGHT for each distinct
 # term of its lexicon found in the problem's text and not in its heading (title, quoted
 # feedback), plus PARENT_WEIGHT, once, when a term is in the heading of the group the
-# problem sits in (``Problem.path[-1]``). It is given when a term is in the heading, or
-# when its score reaches THRESHOLD and SHARE of the best score: measures touching on
-# many subjects add only those they dwell on, and a group heading alone tags nothing.
+# problem sits in (``Problem.path[-1]``); a term in the heading scores HEADING_WEIGHT.
+# It is given when its score reaches THRESHOLD and SHARE of the best score: measures
+# touching on many subjects add only those they dwell on. A problem no topic qualifies
+# for gets its best-scoring topic(s) when that score reaches FALLBACK (a group heading's
+# term alone does: every problem should say what it is about when anything does); at
+# most MAX_TOPICS topics, the best-scoring ones.
 HEADING_WEIGHT = 3
 PARENT_WEIGHT = 2
 TEXT_WEIGHT = 1
 THRESHOLD = 3
 SHARE = 0.5
+FALLBACK = 2  # least score that still tags a problem no topic clears THRESHOLD for
+MAX_TOPICS = 3
 
 _TOPIC_ID = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -120,8 +125,15 @@ def decide(heading: Hits, parent: Hits, text: Hits) -> tuple[str, ...]:
         in_heading = heading.get(topic, frozenset())
         scores[topic] = (HEADING_WEIGHT * len(in_heading) + (PARENT_WEIGHT if topic in parent else 0)
                          + TEXT_WEIGHT * len(text.get(topic, frozenset()) - in_heading))
-    floor = max(THRESHOLD, SHARE * max(scores.values(), default=0))
-    return tuple(sorted(t for t, score in scores.items() if t in heading or score >= floor))
+    best = max(scores.values(), default=0)
+    floor = max(THRESHOLD, SHARE * best)
+    chosen = [t for t, score in scores.items() if score >= floor]
+    if not chosen and best >= FALLBACK:
+        # nothing clears the threshold: the problem is still about *something* — its
+        # best-scoring topic(s), when the evidence is more than one stray word
+        chosen = [t for t, score in scores.items() if score == best]
+    ranked = sorted(chosen, key=lambda t: (-scores[t], t))[:MAX_TOPICS]
+    return tuple(sorted(ranked))
 
 
 def _ratio(num: int, den: int) -> Optional[float]:

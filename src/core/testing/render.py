@@ -46,9 +46,9 @@ from attrs import frozen
 
 from ..errors import InputError
 from .pages import encode_page, render_page, widen_punctuation
-from .strategies import LAYOUTS, ProblemSpec, ReportSpec, TopicSpec, cn_date, cn_numeral
+from .strategies import LAYOUTS, OPENINGS, ProblemSpec, ReportSpec, TopicSpec, cn_date, cn_numeral
 
-__all__ = ["expected", "expected_problems", "render_html", "render_text"]
+__all__ = ["expected", "expected_problems", "render_html", "render_text", "stated_agrees"]
 
 _STATUS_LAYOUTS = frozenset({"liaoning_pj", "liaoning_jp"})
 _LAYOUT_PLUGIN = {"liaoning_pj": "liaoning", "liaoning_jp": "liaoning", "fujian": "fujian",
@@ -94,9 +94,10 @@ def _check_layout(layout: str) -> None:
 # --------------------------------------------------------------------------------------
 
 
-def _marker(level: int, n: int) -> str:
-    """The printed marker of heading ``n`` at a GB/T 9704 level (ASCII punctuation)."""
-    return {1: f"{cn_numeral(n)}、", 2: f"({cn_numeral(n)})", 3: f"{n}.", 4: f"({n})"}[level]
+def _marker(level: int, n: int, *, comma: bool = False) -> str:
+    """The printed marker of heading ``n`` at a GB/T 9704 level (ASCII punctuation;
+    ``comma``: level 3 as ``1、``)."""
+    return {1: f"{cn_numeral(n)}、", 2: f"({cn_numeral(n)})", 3: f"{n}{'、' if comma else '.'}", 4: f"({n})"}[level]
 
 
 def _id_part(level: int, n: int) -> str:
@@ -166,13 +167,23 @@ def _date(d: Any, *, year: bool = True) -> str:
 
 
 def _opening(report: ReportSpec) -> str:
-    """The inspection sentence: who inspected whom, when, and when the feedback came."""
+    """The inspection sentence: who inspected whom, when, and when the feedback came
+    (in one of the ``OPENINGS`` styles)."""
     i = report.inspection
     end = _date(i.end, year=i.end.year != i.start.year)
     feedback = _date(i.feedback_date, year=i.feedback_date.year != i.end.year)
-    return (f"根据{i.by}和{i.by}{i.kind}工作领导小组统一部署,{_date(i.start)}至{end},{i.group}对{report.target}"
-            f"进行了{i.mode or ''}{i.kind}。{feedback},{i.by}{i.kind}组向{report.target}反馈了{i.kind}意见。"
-            f"按照党务公开原则和{i.kind}工作有关要求,现将{i.kind}整改进展情况予以公布。")
+    period = f"{_date(i.start)}至{end},{i.group}对{report.target}"
+    close = f"按照党务公开原则和{i.kind}工作有关要求,现将{i.kind}整改进展情况予以公布。"
+    style = OPENINGS[report.opening]
+    if style == "and_then":
+        return (f"根据{i.by}{i.kind}工作统一部署,{period}开展了{i.mode or ''}{i.kind},"
+                f"并于{feedback}反馈了{i.kind}意见。{close}")
+    if style == "both_inspections" and i.kind == "巡察":
+        decided = f"根据省委巡视和{i.by}巡察工作的统一部署"
+    else:
+        decided = f"根据{i.by}和{i.by}{i.kind}工作领导小组统一部署"
+    return (f"{decided},{period}进行了{i.mode or ''}{i.kind}。{feedback},{i.by}{i.kind}组向{report.target}"
+            f"反馈了{i.kind}意见。{close}")
 
 
 def _organization(report: ReportSpec, layout: str) -> list[str]:
@@ -203,14 +214,15 @@ def _summary(report: ReportSpec) -> Optional[str]:
     if s.aspects is not None:
         aspects = f"{cn_numeral(s.aspects) if s.cn_aspects else s.aspects}个方面"
     rate = f"{s.rate_permille / 10:.1f}%" if s.rate_permille is not None else None
+    total = cn_numeral(s.problems) if s.cn_problems else s.problems
     if s.form == "chain":
-        parts = [f"截至目前,{kind}反馈的{aspects}{s.problems}个问题"]
+        parts = [f"截至目前,{kind}反馈的{aspects}{total}个问题"]
         parts += [f"{word}{n}个" for word, n in (("已完成整改", s.completed), ("基本完成整改", s.basically_completed),
                                                  ("正在整改", s.in_progress), ("长期整改", s.long_term)) if n is not None]
         if rate:
             parts.append(f"整改完成率{rate}")
     else:
-        parts = [f"目前,{kind}反馈的{aspects}{s.problems}项具体问题中"]
+        parts = [f"目前,{kind}反馈的{aspects}{total}项具体问题中"]
         parts += [template.format(n) for template, n in (("已完成{}项", s.completed), ("基本完成{}项", s.basically_completed),
                                                         ("{}项正在整改", s.in_progress),
                                                         ("{}项需要长期坚持", s.long_term)) if n is not None]
@@ -263,6 +275,9 @@ class _Printer:
         else:
             self.levels = (None, None, 1)
 
+    def _marker(self, level: int, n: int) -> str:
+        return _marker(level, n, comma=self.report.outline.comma_level3)
+
     def _number(self, tier: str, parent: list[str]) -> int:
         """The number of the next heading of a tier (``group`` or ``item``) under the
         printed parent whose id parts are ``parent``."""
@@ -306,7 +321,7 @@ class _Printer:
             ids, path = root_ids, root_path
             if category_level is not None:
                 printed, title = self._category_title(category.title)
-                self.paragraphs.append(f"{_marker(category_level, c)}{printed}")
+                self.paragraphs.append(f"{self._marker(category_level, c)}{printed}")
                 ids, path = [*ids, _id_part(category_level, c)], [*path, title]
             # A flat category holds its problems directly (000's (四)); without category
             # headings there is no parent to hold them at a deeper level than the groups.
@@ -317,7 +332,7 @@ class _Printer:
             for group in category.groups:
                 n = self._number("group", ids)
                 printed, title = self._group_title(group.title)
-                self.paragraphs.append(f"{_marker(group_level, n)}{printed}")
+                self.paragraphs.append(f"{self._marker(group_level, n)}{printed}")
                 self._items(list(group.topics), [*ids, _id_part(group_level, n)], [*path, title])
 
     def _items(self, topics: list[TopicSpec], ids: list[str], path: list[str]) -> None:
@@ -327,7 +342,7 @@ class _Printer:
             for topic in topics:
                 n = self._number("item", ids)
                 heading = f"关于“{topic.title}”的问题"
-                self.paragraphs.append(f"{_marker(level, n)}{heading}。")
+                self.paragraphs.append(f"{self._marker(level, n)}{heading}。")
                 self._entries(topic.problems, [*ids, _id_part(level, n)], [*path, heading])
             return
         problems = [p for t in topics for p in t.problems]
@@ -339,7 +354,7 @@ class _Printer:
             return
         for p in problems:
             n = self._number("item", ids)
-            marker, part = _marker(level, n), _id_part(level, n)
+            marker, part = self._marker(level, n), _id_part(level, n)
             if self.layout == "liaoning_pj":
                 title = f"关于“{p.feedback}”的问题"
                 self.paragraphs.append(f"{marker}{title}。{_measure_text(p, self.layout)}")
@@ -520,11 +535,30 @@ def expected_problems(report: ReportSpec, layout: str) -> list[dict[str, Any]]:
     return [dict(p) for p in _document(report, layout).problems]
 
 
+def stated_agrees(report: ReportSpec, layout: str) -> bool:
+    """True when the figures the report states agree with its problems as printed in
+    ``layout``: the total with the number of problems; the status figures with the
+    status lines, when there are any (``in_progress`` counting the long-term items too
+    when no long-term figure is stated). A parser should warn exactly when they don't."""
+    s = report.stated
+    problems = expected_problems(report, layout)
+    if s.problems is not None and s.problems != len(problems):
+        return False
+    if not any(p["status"] for p in problems):
+        return True
+    counted = {k: sum(p["status"] == k for p in problems)
+               for k in ("completed", "basically_completed", "in_progress", "long_term")}
+    if s.long_term is None:
+        counted["in_progress"] += counted["long_term"]
+    return all(getattr(s, k) in (None, n) for k, n in counted.items())
+
+
 def expected(report: ReportSpec, layout: str, *, html: bool) -> dict[str, Any]:
     """The projection of ``zhenggai.to_dict(record)`` the parser should produce for the
     report printed in ``layout`` (``html``: as a page, which adds ``published_at``).
     The publisher plugin is expected only when the issuer is in the layout's province
-    (a page's chrome names its own site)."""
+    (a page's chrome names its own site); no warnings are expected when the stated
+    figures agree with the problems (``stated_agrees``)."""
     problems = expected_problems(report, layout)
     i, s = report.inspection, report.stated
     statuses = ("completed", "basically_completed", "in_progress", "long_term")
@@ -546,6 +580,8 @@ def expected(report: ReportSpec, layout: str, *, html: bool) -> dict[str, Any]:
         "counted": {"problems": len(problems), **{k: sum(p["status"] == k for p in problems) for k in statuses}},
         "contacts": {"phones": [report.contacts.phone], "emails": [report.contacts.email.lower()]},
     }
+    if stated_agrees(report, layout):
+        out["warnings"] = []
     if report.place.plugin == _LAYOUT_PLUGIN[layout]:
         out["publisher"] = {"plugin": report.place.plugin}
     if html:

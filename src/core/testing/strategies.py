@@ -38,6 +38,7 @@ from hypothesis import strategies as st
 
 __all__ = [
     "LAYOUTS",
+    "OPENINGS",
     "STATUS_WORDINGS",
     "CategorySpec",
     "ContactsSpec",
@@ -71,6 +72,7 @@ STATUS_WORDINGS: dict[str, str] = {
     "取得阶段性成果": "in_progress",
     "正在整改,{}前完成": "in_progress",
     "持续整改,{}前完成": "in_progress",
+    "正在推进,计划{}前完成": "in_progress",
     "长期推进": "long_term",
     "长期坚持": "long_term",
     "长期整改": "long_term",
@@ -226,13 +228,15 @@ class OutlineSpec:
     """Where the tiers go in layouts whose outline varies (the Liaoning ones; see
     ``zhenggai.testing.render`` for the fixed ones): the GB/T 9704 level of categories and
     groups (None: not printed) and of the item headings (problems, or topics in 001's
-    layout); whether numbering continues across parents (000's (1)…(30)) or restarts."""
+    layout); whether numbering continues across parents (000's (1)…(30)) or restarts;
+    ``comma_level3``: level 3 printed ``1、`` instead of ``1.``."""
 
     category_level: Optional[int] = 2
     group_level: Optional[int] = 3
     item_level: int = 4
     groups_continue: bool = False
     items_continue: bool = True
+    comma_level3: bool = False
 
     def __attrs_post_init__(self) -> None:
         levels = [lv for lv in (self.category_level, self.group_level, self.item_level) if lv is not None]
@@ -256,10 +260,13 @@ class InspectionSpec:
 
 @frozen
 class StatedSpec:
-    """The figures the report states (None: not stated). ``rate_permille`` is printed as a
+    """The figures the report states (None: not stated); ``in_progress`` counts the
+    long-term items too when ``long_term`` is not stated (000's 取得阶段性成果8个 = 2 in
+    progress + 6 long-term). ``rate_permille`` is printed as a
     percentage with one decimal (733 → 73.3%); ``form`` picks the sentence
     (``chain``: 反馈的4个方面30个问题,已完成整改22个…; ``of``: 30项具体问题中,已完成22项…);
-    ``cn_aspects`` prints the number of aspects in Chinese (三个方面)."""
+    ``cn_aspects``/``cn_problems`` print the number of aspects/problems in Chinese
+    (三个方面, 十四个问题)."""
 
     aspects: Optional[int] = None
     problems: Optional[int] = None
@@ -270,6 +277,7 @@ class StatedSpec:
     rate_permille: Optional[int] = None
     form: str = "chain"
     cn_aspects: bool = False
+    cn_problems: bool = False
 
     @property
     def any(self) -> bool:
@@ -303,9 +311,15 @@ class PlaceSpec:
     area_code: str
 
 
+#: How the opening sentence names the inspection (see ``zhenggai.testing.render``):
+#: the committee and its leading group decided it; the province's 巡视 and the
+#: committee's 巡察 decided it (003); the group 开展了 it and 并于… gave feedback (002).
+OPENINGS = ("leading_group", "both_inspections", "and_then")
+
+
 @frozen
 class ReportSpec:
-    """A whole report (see the module docstring)."""
+    """A whole report (see the module docstring). ``opening`` indexes ``OPENINGS``."""
 
     place: PlaceSpec
     inspection: InspectionSpec
@@ -316,6 +330,7 @@ class ReportSpec:
     categories: tuple[CategorySpec, ...]
     outline: OutlineSpec
     stated: StatedSpec
+    opening: int
     summary_at_end: bool
     closing: bool
     status_label: str
@@ -400,7 +415,7 @@ def _counts(lo: int, hi: int) -> st.SearchStrategy[int]:
 @st.composite
 def _feedback(draw: st.DrawFn, *, sentences: bool) -> str:
     """A finding: a clause, maybe a detail with figures, maybe (``sentences``) a second
-    sentence and a final 。 — as they stand inside 关于“…”."""
+    sentence and a final 。 — as they stand inside 关于“…”; inner quotes ‘…’ or “…”."""
     pick = draw(st.integers(0, 2))
     obj, deficit = draw(st.sampled_from(_OBJECTS)), draw(st.sampled_from(_DEFICITS))
     subject = draw(st.sampled_from(_SUBJECTS))
@@ -421,6 +436,9 @@ def _feedback(draw: st.DrawFn, *, sentences: bool) -> str:
         text += f"。{draw(st.sampled_from(_SUBJECTS))}{draw(st.sampled_from(_OBJECTS))}{draw(st.sampled_from(_DEFICITS))}"
         if draw(st.booleans()):
             text += "。"
+    if draw(st.integers(0, 2)) == 0:
+        # Inner quotes printed with the outer pair's characters, as 001 prints them.
+        text = text.replace("‘", "“").replace("’", "”")
     return text
 
 
@@ -492,16 +510,17 @@ def _chunks(draw: st.DrawFn, items: tuple, most: int) -> list[tuple]:
 def _outline(draw: st.DrawFn, layout: Optional[str]) -> OutlineSpec:
     """Tier levels: free for the Liaoning layouts (and None), the seed's for the others."""
     groups_continue, items_continue = draw(st.booleans()), draw(st.booleans())
+    comma = draw(st.integers(0, 3)) == 0
     if layout in ("fujian",):
-        return OutlineSpec(draw(st.sampled_from((2, None))), 3, 4, groups_continue, items_continue)
+        return OutlineSpec(draw(st.sampled_from((2, None))), 3, 4, groups_continue, items_continue, comma)
     if layout in ("hunan", "zhejiang"):
-        return OutlineSpec(2, None, 3, groups_continue, items_continue)
+        return OutlineSpec(2, None, 3, groups_continue, items_continue, comma)
     item_level = draw(st.integers(2, 4))
     above = list(range(2, item_level))
     shown = sorted(draw(st.sets(st.sampled_from(above), max_size=2))) if above else []
     category_level = shown[0] if len(shown) == 2 or (shown and draw(st.booleans())) else None
     group_level = shown[-1] if shown and shown[-1] != category_level else None
-    return OutlineSpec(category_level, group_level, item_level, groups_continue, items_continue)
+    return OutlineSpec(category_level, group_level, item_level, groups_continue, items_continue, comma)
 
 
 @st.composite
@@ -526,10 +545,15 @@ def _stated(draw: st.DrawFn, problems: tuple[ProblemSpec, ...], aspects: int) ->
     rate = None
     if completed is not None and draw(st.booleans()):
         rate = round(1000 * completed / total) if choice == 1 else draw(st.integers(0, 1000))
+    long_term = maybe(counts["long_term"])
+    in_progress = counts["in_progress"]
+    if long_term is None and choice == 1:
+        in_progress += counts["long_term"]  # 000: 取得阶段性成果8个 counts the long-term items too
     return StatedSpec(
         aspects=maybe(aspects), problems=total, completed=completed,
-        basically_completed=maybe(counts["basically_completed"]), in_progress=maybe(counts["in_progress"]),
-        long_term=maybe(counts["long_term"]), rate_permille=rate, form=form, cn_aspects=draw(st.booleans()),
+        basically_completed=maybe(counts["basically_completed"]), in_progress=maybe(in_progress),
+        long_term=long_term, rate_permille=rate, form=form, cn_aspects=draw(st.booleans()),
+        cn_problems=draw(st.integers(0, 3)) == 0,
     )
 
 
@@ -597,6 +621,7 @@ def reports(draw: st.DrawFn, layout: Optional[str] = None) -> ReportSpec:
         categories=tuple(categories),
         outline=draw(_outline(layout)),
         stated=draw(_stated(problems, len(categories))),
+        opening=draw(st.integers(0, len(OPENINGS) - 1)),
         summary_at_end=draw(st.booleans()),
         closing=draw(st.booleans()),
         status_label=draw(st.sampled_from(("整改进展情况", "整改进展情况", "整改进度", "进展情况", "完成情况"))),
