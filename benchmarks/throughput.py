@@ -23,7 +23,9 @@ Each row runs in a fresh process over the same pages, reading every file from di
 
 Times are wall-clock from the first file read to the last result, initialization
 included (importing is not). Peak RSS is the row's process (for worker rows: the
-largest worker). Then ``--memory`` normalizes single pages of 1, 2.5 and 5 MB, each in a
+largest worker). The speedup of 2 workers is printed beside the ceiling the machine
+offers at that moment (two busy loops side by side versus in turn), since a shared
+machine rarely gives a process two whole cores. Then ``--memory`` normalizes single pages of 1, 2.5 and 5 MB, each in a
 fresh process, and prints the RSS growth per MB of input.
 """
 
@@ -285,9 +287,26 @@ def main(argv: Optional[list[str]] = None) -> int:
             figures[row] = result
             print(_line(row, result, len(paths), total), flush=True)
         _ratios(figures)
+        print(f"{'ceiling: 2 busy loops side by side / in turn':<44} {parallelism():6.2f}")
         if args.memory:
             _memory(Path(tmp))
     return 0
+
+
+_SPIN = "s = 0\nfor i in range(20_000_000):\n    s += i\n"
+
+
+def parallelism() -> float:
+    """How much faster two CPU-bound processes finish side by side than one after the
+    other, right now: the ceiling for any 2-worker speedup on a shared machine."""
+    def spin(count: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(count)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    return 2 * spin(1) / spin(2)
 
 
 def _line(row: str, r: dict[str, Any], pages: int, total: int) -> str:

@@ -129,10 +129,11 @@ def test_serial_yields_one_result_per_input_in_order(mixed, tmp_path):
 
 
 def test_two_workers_give_the_bytes_of_a_serial_run(mixed):
-    inputs = mixed + [str(p) for p in PAGES[:2]]
+    inputs = mixed + [PAGES[0], memoryview(PAGES[2].read_bytes()), 42]
     serial = [_dump(r) for r in normalize_many(inputs, workers=1)]
     pooled = [_dump(r) for r in normalize_many(inputs, workers=2, chunksize=2)]
     assert pooled == serial
+    assert serial[-1] == ErrorResult("<int>", "InputError", serial[-1].message, 3)
 
 
 def test_inputs_are_taken_lazily_and_closing_stops_the_workers():

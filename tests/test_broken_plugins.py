@@ -182,8 +182,8 @@ def test_a_chrome_rule_with_a_bad_field_is_charged_to_the_plugin() -> None:
     _normalized_without_the_broken_plugin(reg, "zhenggai_chrome_rules")
 
 
-@pytest.mark.parametrize("value", [{"problems": []}, [], "parts", Parts, None.__class__],
-                         ids=["dict", "list", "str", "class", "type"])
+@pytest.mark.parametrize("value", [{"problems": []}, [], "parts", Parts, PublisherInfo(label="x")],
+                         ids=["dict", "list", "str", "class", "other-attrs-object"])
 def test_parse_results_of_the_wrong_type_are_a_failure(value: Any) -> None:
     reg = registry_with(Broken("zhenggai_parse", returns(value)))
     _normalized_without_the_broken_plugin(reg, "zhenggai_parse")

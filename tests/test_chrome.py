@@ -1,5 +1,5 @@
 """Tests of chrome.py: the generic boilerplate rules, metadata read from chrome lines,
-the structural rules and the plugin pass (strip_paragraphs)."""
+the structural rules."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zhenggai.blocks import Block
-from zhenggai.chrome import GENERIC_RULES, Stripped, rule_for, strip, strip_paragraphs
+from zhenggai.chrome import GENERIC_RULES, Stripped, rule_for, strip
 from zhenggai.model import ChromeRule, PageMeta
 from zhenggai.record import Removed
 from zhenggai.text import clean_line
@@ -265,23 +265,6 @@ def test_custom_rules_and_blank_lines():
 
 
 # --- the plugin pass -----------------------------------------------------------------
-
-def test_strip_paragraphs_prefixes_names_and_peels_edges():
-    rules = (ChromeRule(name="column", pattern=r"^本级巡视巡察情况$", where="head"),
-             ChromeRule(name="hotline", pattern=r"^举报电话:", where="tail"),
-             ChromeRule(name="stamp", pattern=r"^\(盖章\)$"))
-    paragraphs = ["本级巡视巡察情况", "根据省委统一部署……予以公布。", "(盖章)", "本级巡视巡察情况",
-                  "2023年11月2日", "举报电话:12388"]
-    kept, removed = strip_paragraphs(paragraphs, rules, prefix="hunan")
-    assert kept == ("根据省委统一部署……予以公布。", "本级巡视巡察情况", "2023年11月2日")
-    assert removed == (Removed(text="本级巡视巡察情况", rule="hunan:column"),
-                       Removed(text="(盖章)", rule="hunan:stamp"),
-                       Removed(text="举报电话:12388", rule="hunan:hotline"))
-
-
-def test_strip_paragraphs_without_matches():
-    assert strip_paragraphs(["一、组织整改落实情况"], GENERIC_RULES, prefix="x") == (("一、组织整改落实情况",), ())
-
 
 # --- properties ------------------------------------------------------------------------
 

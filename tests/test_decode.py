@@ -196,6 +196,15 @@ def test_unknown_or_non_text_encoding_raises_decode_error(label):
         decode(b"abc", encoding=label)
 
 
+@pytest.mark.parametrize("label", ["base64", "base_64", "hex", "zlib", "bz2", "uu", "quopri", "rot13"])
+def test_a_declared_non_text_codec_is_ignored(label):
+    # Found by tests/test_fuzz.py: the declared label ran its incremental decoder and
+    # raised LookupError, TypeError, binascii.Error, zlib.error...
+    page = html_page("正文", label).encode("gb18030")
+    result = decode(page)
+    assert result.source != "declared" and "正文" in result.text
+
+
 @pytest.mark.parametrize("label, name", [
     ("GB2312", "gb18030"), ("gbk", "gb18030"), ("cp936", "gb18030"), ("x-gbk", "gb18030"),
     ("gb_2312-80", "gb18030"), ("csgb2312", "gb18030"), ("euc-cn", "gb18030"),

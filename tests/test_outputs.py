@@ -46,6 +46,7 @@ def test_every_figure_block_field_has_a_column():
         "feedback", "status", "status_text", "deadline", "topics", "measures"]
 
 
+@settings(max_examples=25)  # records are costly to draw
 @given(records())
 def test_rows_hold_scalars_of_their_column_type(record):
     row = outputs.report_row(record)
@@ -64,7 +65,7 @@ def test_rows_hold_scalars_of_their_column_type(record):
             assert value is None or isinstance(value, _PY_TYPES[column.kind]), column.name
 
 
-@settings(max_examples=25)  # records are costly to draw; each example holds up to two
+@settings(max_examples=25)
 @given(st.lists(records(), max_size=2))
 def test_csv_round_trips_through_the_csv_module(batch):
     for table, rows_of, columns in (("reports", lambda r: [outputs.report_row(r)], REPORT_COLUMNS),

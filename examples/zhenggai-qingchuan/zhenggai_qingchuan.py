@@ -18,9 +18,9 @@ plugin = DeclaredPublisher(
     chrome=(
         # "晴川新区门户网站 · 巡察整改专栏" under the title.
         ChromeRule(name="column-banner", pattern=r"^晴川新区门户网站\s*[·•|]\s*\S{1,12}专栏$",
-                   max_len=30, where="head"),
-        # "【阅读提示】全文约2400字，预计阅读6分钟" (【】 fold to []).
-        ChromeRule(name="reading-hint", pattern=r"^\[阅读提示\]", max_len=40, where="head"),
+                   max_len=30),
+        # "【阅读提示】全文约2400字 预计阅读6分钟" (【】 fold to []): a hint, not a paragraph.
+        ChromeRule(name="reading-hint", pattern=r"^\[阅读提示\]", max_len=40),
     ),
     layout=GENRE.extend(
         # "【问题3】…" opens a problem; the bracketed label is its marker.

@@ -296,10 +296,7 @@ class _Worker:
     def stop(self, *, wait_s: float) -> None:
         """Ask the worker to exit (``wait_s`` > 0) or kill it; release its pipe and queue."""
         if wait_s > 0 and self.process.is_alive():
-            try:
-                self.tasks.put(None)
-            except (OSError, ValueError):
-                pass
+            self.tasks.put(None)
             self.process.join(wait_s)
         if self.process.is_alive():
             self.process.kill()
@@ -452,8 +449,8 @@ class _Pool:
 
 
 def _portable(source: object) -> Union[SourceLike, ErrorResult]:
-    """``source`` in a form that pickles to a worker (a path stays a path), or the
-    ``ErrorResult`` of a source no worker could read (``load`` refuses its type)."""
+    """``source`` in a form that pickles to a worker (a path stays a path), or, for a
+    type ``load`` refuses, the ``ErrorResult`` the worker would have given."""
     if isinstance(source, (str, bytes)):
         return source
     if isinstance(source, (bytearray, memoryview)):
@@ -461,10 +458,10 @@ def _portable(source: object) -> Union[SourceLike, ErrorResult]:
     if isinstance(source, os.PathLike):
         return Path(os.fsdecode(os.fspath(source)))
     try:
-        load(source)  # type: ignore[arg-type]  # raises InputError for any other type
+        load(source)  # type: ignore[arg-type]
     except InputError as exc:
         return ErrorResult(_input_name(source), type(exc).__name__, str(exc), exc.exit_code)
-    raise AssertionError(f"load accepted a source of type {type(source).__name__}")
+    return source  # type: ignore[return-value]
 
 
 def _pooled(sources: Iterable[SourceLike], options: _Options, workers: int, chunksize: int) -> Iterator[Result]:

@@ -21,8 +21,9 @@ Split of responsibilities (see ``docs/chrome-rules.md``): ``strip`` applies the 
 whose ``where`` is "any" — it cannot know where the title or the signature is. Rules
 limited to "head" or "tail" are applied by ``frame``, which finds the title and the
 signature: it names the lines before the title and after the signature with them, and
-peels them off the ends of the body when no title or no signature is found.
-``strip_paragraphs`` does the same peeling for a plugin's rules on the framed body.
+peels them off the ends of the body when no title or no signature is found. Once the
+publisher is detected, the pipeline runs strip, repair and frame again with the
+generic rules and the publisher plugin's own, so a plugin's rules see the same lines.
 """
 
 from __future__ import annotations
@@ -221,32 +222,6 @@ def strip(blocks: Sequence[Block], rules: Sequence[ChromeRule] = GENERIC_RULES) 
         else:
             kept.append(block.text)
     return Stripped(lines=kept, removed=removed, meta=PageMeta(**meta))
-
-
-def strip_paragraphs(paragraphs: Sequence[str], rules: Sequence[ChromeRule], *,
-                     prefix: str) -> tuple[tuple[str, ...], tuple[Removed, ...]]:
-    """Apply a plugin's ``rules`` to framed body paragraphs; rule names become
-    ``<prefix>:<name>``. "head" rules peel paragraphs off the start of the body (until
-    one does not match), "tail" rules off its end, "any" rules remove anywhere."""
-    paras = list(paragraphs)
-    start, end = 0, len(paras)
-    head: list[Removed] = []
-    tail: list[Removed] = []
-    while start < end and (rule := rule_for(paras[start], rules, "head")) is not None:
-        head.append(Removed(text=clean_line(paras[start]), rule=f"{prefix}:{rule.name}"))
-        start += 1
-    while end > start and (rule := rule_for(paras[end - 1], rules, "tail")) is not None:
-        tail.append(Removed(text=clean_line(paras[end - 1]), rule=f"{prefix}:{rule.name}"))
-        end -= 1
-    kept: list[str] = []
-    middle: list[Removed] = []
-    for para in paras[start:end]:
-        rule = rule_for(para, rules, "any")
-        if rule is None:
-            kept.append(para)
-        else:
-            middle.append(Removed(text=clean_line(para), rule=f"{prefix}:{rule.name}"))
-    return tuple(kept), (*head, *middle, *reversed(tail))
 
 
 def _structural_rule(block: Block, line: str, folded: str) -> Optional[str]:

@@ -250,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-enrich", dest="enrich", action="store_false", help="skip keywords and topics")
     p.add_argument("--encoding", metavar="CODEC", help="decode inputs with this codec")
     p.add_argument("--media-type", choices=("text/html", "text/plain"), help="instead of sniffing")
-    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, metavar="N",
+    p.add_argument("--max-bytes", type=_positive(int), default=50 * 1024 * 1024, metavar="N",
                    help="refuse inputs larger than N bytes (default 50 MiB)")
     p.set_defaults(func=cmd_normalize)
 

@@ -71,7 +71,7 @@ class DeclaredPublisher:
     _signature_res: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_signature_res", tuple(re.compile(s) for s in self.signatures))
+        object.__setattr__(self, "_signature_res", tuple(re.compile(s, re.MULTILINE) for s in self.signatures))
 
     @hookimpl
     def zhenggai_publisher_info(self) -> PublisherInfo:

@@ -219,6 +219,8 @@ def _declared(raw: bytes) -> list[str]:
         codec = canonical_codec(label.decode("ascii"))
         if codec is None or codec in _NOT_CHARSETS or codec in _WIDE_UNICODE or codec in found:
             continue
+        if not _text_codec(codec):  # base64, hex, zlib, rot13…: bytes-to-bytes transforms
+            continue
         if _single_byte(codec) and _multibyte_reading(raw):
             continue
         found.append(codec)
@@ -267,6 +269,12 @@ def _multibyte_reading(raw: bytes) -> bool:
     GBK text, and chardet follows the declaration.
     """
     return any(_fits_but_for_tail(raw, codec) for codec in ("utf-8", _FALLBACK))
+
+
+def _text_codec(codec: str) -> bool:
+    """True for a codec that decodes bytes to text (what ``bytes.decode`` accepts); its
+    incremental decoder is not guarded that way, so a declared 'hex' would run."""
+    return getattr(codecs.lookup(codec), "_is_text_encoding", True)
 
 
 @functools.lru_cache(maxsize=64)

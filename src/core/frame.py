@@ -29,7 +29,7 @@ from attrs import field, frozen
 
 from .chrome import GENERIC_RULES, rule_for
 from .dates import find_dates
-from .model import PageMeta
+from .model import ChromeRule, PageMeta
 from .record import Removed
 from .repair import is_date_line, looks_like_title, starts_heading
 from .text import clean_line, close_cjk_spaces, fold
@@ -72,14 +72,16 @@ class _Title:
     prefix: Optional[str]  # a site prefix cut off the title
 
 
-def frame(paragraphs: Sequence[str], meta: PageMeta) -> Frame:
-    """Split repaired ``paragraphs`` into title, body and the lines around them."""
+def frame(paragraphs: Sequence[str], meta: PageMeta,
+          rules: Sequence[ChromeRule] = GENERIC_RULES) -> Frame:
+    """Split repaired ``paragraphs`` into title, body and the lines around them; ``rules``
+    limited to "head" and "tail" name (and, without a title or signature, peel) those lines."""
     paras = [clean_line(p) for p in paragraphs]
     paras = [p for p in paras if p]
     removed: list[Removed] = []
     title = _find_title(paras, meta)
     if title is not None:
-        removed += [Removed(text=p, rule=_edge_rule(p, "head", "before-title")) for p in paras[:title.start]]
+        removed += [Removed(text=p, rule=_edge_rule(p, rules, "head", "before-title")) for p in paras[:title.start]]
         if title.prefix:
             removed.append(Removed(text=title.prefix, rule="title-prefix"))
         start = title.end
@@ -89,25 +91,25 @@ def frame(paragraphs: Sequence[str], meta: PageMeta) -> Frame:
             start += 1
     else:
         start = 0
-        while start < len(paras) and (rule := rule_for(paras[start], GENERIC_RULES, "head")):
+        while start < len(paras) and (rule := rule_for(paras[start], rules, "head")):
             removed.append(Removed(text=paras[start], rule=rule.name))
             start += 1
     signature = _find_signature(paras, start)
     after: list[Removed] = []
     if signature is not None:
         end = signature + 1
-        after = [Removed(text=p, rule=_edge_rule(p, "tail", "after-signature")) for p in paras[end:]]
+        after = [Removed(text=p, rule=_edge_rule(p, rules, "tail", "after-signature")) for p in paras[end:]]
     else:
         end = len(paras)
-        while end > start and (rule := rule_for(paras[end - 1], GENERIC_RULES, "tail")):
+        while end > start and (rule := rule_for(paras[end - 1], rules, "tail")):
             after.insert(0, Removed(text=paras[end - 1], rule=rule.name))
             end -= 1
     return Frame(title=title.text if title else None, body=paras[start:end], removed=removed + after)
 
 
-def _edge_rule(paragraph: str, where: str, default: str) -> str:
-    """The name of the generic ``where`` rule that matches ``paragraph``, else ``default``."""
-    rule = rule_for(paragraph, GENERIC_RULES, where)
+def _edge_rule(paragraph: str, rules: Sequence[ChromeRule], where: str, default: str) -> str:
+    """The name of the ``where`` rule that matches ``paragraph``, else ``default``."""
+    rule = rule_for(paragraph, rules, where)
     return rule.name if rule else default
 
 

@@ -109,9 +109,9 @@ class ChromeRule:
     merely mentions its words. ``where`` limits it to lines before the title ("head"),
     after the signature ("tail") or anywhere ("any")."""
 
-    name: str
-    pattern: str
-    max_len: int = 120
+    name: str = field(validator=attrs.validators.instance_of(str))
+    pattern: str = field(validator=attrs.validators.instance_of(str))
+    max_len: int = field(default=120, validator=attrs.validators.instance_of(int))
     where: str = field(default="any", validator=attrs.validators.in_(("any", "head", "tail")))
     _compiled: re.Pattern[str] = field(init=False, repr=False, eq=False)
 

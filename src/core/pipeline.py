@@ -16,6 +16,7 @@ import re
 from typing import Optional, Sequence, Union
 
 import attrs
+from attrs import frozen
 
 from . import blocks, chrome, contacts, decode, detect, figures, frame, inspection, load, metadata, repair
 from . import validate as validation
@@ -67,31 +68,45 @@ def prepare(source: SourceLike, *, media_type: Optional[str] = None, encoding: O
             max_bytes: int = load.DEFAULT_MAX_BYTES) -> Document:
     """The document as plugins see it (the steps up to framing), e.g. for ``zhenggai detect``."""
     loaded = load.load(source, max_bytes=max_bytes)
-    return _prepare(loaded, media_type=media_type, encoding=encoding)[1]
+    return _prepare(loaded, media_type=media_type, encoding=encoding).document
 
 
-def _prepare(loaded: load.Loaded, *, media_type: Optional[str],
-             encoding: Optional[str]) -> tuple[decode.Decoded, Document]:
-    """load → decode → extract blocks → strip chrome → repair → frame."""
+@frozen
+class _Prepared:
+    """The decoded text, its blocks, and the document cleaned with the generic rules."""
+
+    decoded: decode.Decoded
+    extracted: blocks.Extracted
+    document: Document
+
+
+def _prepare(loaded: load.Loaded, *, media_type: Optional[str], encoding: Optional[str]) -> _Prepared:
+    """load → decode → extract blocks → (generic) strip chrome → repair → frame."""
     decoded = decode.decode(loaded.raw, encoding=encoding or ("utf-8" if loaded.text_given else None))
     decode.refuse_binary(decoded)
     media = media_type or blocks.sniff_media_type(decoded.text)
     extracted = blocks.extract(decoded.text, media)
-    stripped = chrome.strip(extracted.blocks)
+    document = _clean(loaded.name, media, extracted, chrome.GENERIC_RULES)
+    return _Prepared(decoded, extracted, document)
+
+
+def _clean(name: str, media: str, extracted: blocks.Extracted, rules: Sequence[ChromeRule]) -> Document:
+    """strip chrome → repair → frame with ``rules``: the generic ones, plus a publisher's
+    once it is known (its rules see the same lines as the generic ones, before repair)."""
+    stripped = chrome.strip(extracted.blocks, rules)
     paragraphs = repair.repair(stripped.lines)
     meta = stripped.meta.merged(extracted.meta)  # what the page prints wins over its <meta>
-    framed = frame.frame(paragraphs, meta)
+    framed = frame.frame(paragraphs, meta, rules)
     if not framed.body and framed.title is None:
         raise EmptyInputError("no text found in the input", step="extract blocks")
-    document = Document(
-        source_name=loaded.name,
+    return Document(
+        source_name=name,
         media_type=media,
         title=framed.title,
         paragraphs=framed.body,
         removed=in_document_order([b.text for b in extracted.blocks], stripped.removed, framed.removed),
         meta=meta,
     )
-    return decoded, document
 
 
 def _squash(text: str) -> str:
@@ -120,11 +135,12 @@ def _normalize(loaded: load.Loaded, *, media_type: Optional[str], encoding: Opti
                plugin: Optional[str], enrich: bool, registry: Registry) -> Record:
     registry.load()
     warnings: list[str] = list(registry.load_errors)
-    decoded, document = _prepare(loaded, media_type=media_type, encoding=encoding)
+    prepared = _prepare(loaded, media_type=media_type, encoding=encoding)
+    decoded, document = prepared.decoded, prepared.document
     if decoded.replaced:
         warnings.append(f"{decoded.replaced} undecodable byte sequence(s) replaced (decoded as {decoded.encoding})")
     candidates = _candidates(document, registry, plugin, warnings)
-    chosen, document, parts = _parse(document, candidates, registry, warnings)
+    chosen, document, parts = _parse(prepared, candidates, registry, warnings)
 
     body = document.paragraphs
     signed = metadata.signed_date(body)
@@ -190,13 +206,13 @@ def _candidates(document: Document, registry: Registry, forced: Optional[str],
     return chosen + [c for c in ranked if c.name != forced]
 
 
-def _parse(document: Document, candidates: list[detect.Candidate], registry: Registry,
+def _parse(prepared: _Prepared, candidates: list[detect.Candidate], registry: Registry,
            warnings: list[str]) -> tuple[detect.Candidate, Document, Parts]:
     """Chrome rules and parse by the best candidate; on failure, the next one."""
     failures = []
     for cand in candidates:
         try:
-            doc = _publisher_chrome(document, cand.name, registry)
+            doc = _publisher_chrome(prepared, cand.name, registry)
             parts = registry.call(cand.name, "zhenggai_parse", check=Parts.__instancecheck__, document=doc)
         except PluginFailure as failure:
             failures.append(str(failure))
@@ -209,15 +225,15 @@ def _parse(document: Document, candidates: list[detect.Candidate], registry: Reg
                       step="parse structure")
 
 
-def _publisher_chrome(document: Document, name: str, registry: Registry) -> Document:
-    rules = registry.call(name, "zhenggai_chrome_rules", document=document,
+def _publisher_chrome(prepared: _Prepared, name: str, registry: Registry) -> Document:
+    """The document cleaned again with the generic rules and plugin ``name``'s own."""
+    rules = registry.call(name, "zhenggai_chrome_rules", document=prepared.document,
                           check=lambda r: isinstance(r, (list, tuple)) and all(isinstance(x, ChromeRule) for x in r))
     if not rules:
-        return document
-    kept, removed = chrome.strip_paragraphs(document.paragraphs, rules, prefix=name)
-    if not removed:
-        return document
-    return attrs.evolve(document, paragraphs=kept, removed=(*document.removed, *removed))
+        return prepared.document
+    own = tuple(attrs.evolve(rule, name=f"{name}:{rule.name}") for rule in rules)
+    document = prepared.document
+    return _clean(document.source_name, document.media_type, prepared.extracted, (*chrome.GENERIC_RULES, *own))
 
 
 def _plugin_enrich(record: Record, document: Document, registry: Registry) -> Record:

@@ -67,20 +67,27 @@ def date_order(record: Record) -> list[str]:
 
 
 def looks_like_report(record: Record) -> list[str]:
-    """A warning when the page does not look like a rectification report at all."""
+    """A warning when the page does not look like a rectification report at all.
+
+    Two of four signals are needed: the title names 整改/巡视/巡察, the body has an
+    inspection block (the group, or its dates), problems were found, the body names
+    整改/巡视/巡察 three times. The inspection *kind* alone is no signal: it is read
+    from the title too, and a report's title over a body of noise is no report.
+    """
     text = fold("\n".join(record.paragraphs))
     title = fold(record.title or "")
     if not record.paragraphs:
         return ["no body text found: the page does not look like a rectification report"]
+    block = record.inspection
     signals = sum([
         bool(_REPORT_WORDS.search(title)),
-        record.inspection.kind is not None,
+        any(v is not None for v in (block.group, block.start, block.end, block.feedback_date)),
         bool(record.problems),
         len(_REPORT_WORDS.findall(text)) >= 3,
     ])
     if signals < 2:
-        return ["the page does not look like a rectification report "
-                "(no 整改/巡视/巡察 title, inspection block or problems)"]
+        return ["the page does not look like a rectification report (fewer than two of: a 整改/巡视/巡察 "
+                "title, an inspection block, problems, 整改/巡视/巡察 in the body)"]
     return []
 
 

@@ -39,6 +39,7 @@ docs/developing.md: heading markers joined with ``/``, ``#k`` for paragraph item
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Optional
 
@@ -46,14 +47,13 @@ from attrs import frozen
 
 from ..errors import InputError
 from .pages import encode_page, render_page, widen_punctuation
-from .strategies import LAYOUTS, OPENINGS, ProblemSpec, ReportSpec, TopicSpec, cn_date, cn_numeral
+from .strategies import LAYOUT_PLUGINS, LAYOUTS, OPENINGS, ProblemSpec, ReportSpec, TopicSpec, cn_date, cn_numeral
 
 __all__ = ["expected", "expected_problems", "render_html", "render_text", "stated_agrees"]
 
 _STATUS_LAYOUTS = frozenset({"liaoning_pj", "liaoning_jp"})
-_LAYOUT_PLUGIN = {"liaoning_pj": "liaoning", "liaoning_jp": "liaoning", "fujian": "fujian",
-                  "hunan": "hunan", "zhejiang": "zhejiang"}
 _WRAP_WIDTH = 40
+_PAGE_BREAK_EVERY = 5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERAL_CHARS = frozenset("一二三四五六七八九十百千零〇两第")
 _SENTENCE_PUNCT = frozenset(",;。")
@@ -75,7 +75,7 @@ class _Style:
 _STYLES = {
     "liaoning_pj": _Style("", "\n\n", "强化组织领导,扎实推进整改", "突出问题导向,确保整改落实落地",
                           "立足长远长效,巩固提高整改成果"),
-    "liaoning_jp": _Style(" " * 7, "\n", "坚决把{kind}反馈整改落实工作作为重大政治任务抓实抓好",
+    "liaoning_jp": _Style("\u00a0\u00a0" + " " * 5, "\n", "坚决把{kind}反馈整改落实工作作为重大政治任务抓实抓好",
                           "全力抓好反馈问题的整改落实", "巩固深化{kind}整改成果,推动各项事业发展"),
     "fujian": _Style("  ", "\n\n", "提高政治站位,强化主体责任,推动{kind}整改工作落实到位",
                      "{kind}反馈问题的整改情况", "下一步整改工作重点"),
@@ -94,56 +94,16 @@ def _check_layout(layout: str) -> None:
 # --------------------------------------------------------------------------------------
 
 
-def _marker(level: int, n: int, *, comma: bool = False) -> str:
+def _marker(level: int, n: int, *, comma: bool = False, spaced: bool = False) -> str:
     """The printed marker of heading ``n`` at a GB/T 9704 level (ASCII punctuation;
-    ``comma``: level 3 as ``1、``)."""
-    return {1: f"{cn_numeral(n)}、", 2: f"({cn_numeral(n)})", 3: f"{n}{'、' if comma else '.'}", 4: f"({n})"}[level]
+    ``comma``: level 3 as ``1、``; ``spaced``: a space after a level-1 marker)."""
+    return {1: f"{cn_numeral(n)}、" + " " * spaced, 2: f"({cn_numeral(n)})", 3: f"{n}{'、' if comma else '.'}",
+            4: f"({n})"}[level]
 
 
 def _id_part(level: int, n: int) -> str:
     """The marker as a problem id writes it: 一, (一), 1, (1)."""
     return {1: cn_numeral(n), 2: f"({cn_numeral(n)})", 3: str(n), 4: f"({n})"}[level]
-
-
-# --------------------------------------------------------------------------------------
-# Measures, statuses, deadlines
-# --------------------------------------------------------------------------------------
-
-
-def _has_status_line(problem: ProblemSpec, layout: str) -> bool:
-    return layout in _STATUS_LAYOUTS and problem.wording is not None
-
-
-def _measure_items(problem: ProblemSpec, layout: str) -> list[str]:
-    """The measures as the record should list them: the lead sentence, then each
-    enumerated measure (or the whole text as one), a deadline without a status line
-    printed as a plan at the end of the last."""
-    items = list(problem.measures) if problem.enumerated else ["".join(problem.measures)]
-    if problem.deadline is not None and not _has_status_line(problem, layout):
-        items[-1] += f"计划{problem.deadline.printed}前全部完成。"
-    return items
-
-
-def _enumeration(items: list[str], lead: bool) -> list[str]:
-    """``items`` with their lead-ins (一是, 二是…), the lead sentence left bare."""
-    head, rest = (items[:1], items[1:]) if lead else ([], items)
-    return head + [f"{cn_numeral(k)}是{m}" for k, m in enumerate(rest, 1)]
-
-
-def _measure_text(problem: ProblemSpec, layout: str) -> str:
-    """The measures printed as one paragraph."""
-    items = _measure_items(problem, layout)
-    return "".join(_enumeration(items, problem.lead) if problem.enumerated else items)
-
-
-def _status_paragraph(report: ReportSpec, problem: ProblemSpec) -> str:
-    return f"{report.status_label}:{problem.status_text}。"
-
-
-def _no_stop(text: str, layout: str) -> str:
-    if "。" in text:
-        raise InputError(f"layout {layout!r} cannot print a feedback with a 。 in it: {text!r}", step="render")
-    return text
 
 
 # --------------------------------------------------------------------------------------
@@ -154,7 +114,7 @@ def _no_stop(text: str, layout: str) -> str:
 @frozen
 class _Document:
     """A rendered report: title, paragraphs (ASCII punctuation, unwrapped) and the
-    indices of the signature lines, plus the problems the parser should find."""
+    index of the signature's first line, plus the problems the parser should find."""
 
     title: str
     paragraphs: tuple[str, ...]
@@ -162,8 +122,14 @@ class _Document:
     problems: tuple[dict[str, Any], ...]
 
 
-def _date(d: Any, *, year: bool = True) -> str:
+def _date(d: dt.date, *, year: bool = True) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if year else f"{d.month}月{d.day}日"
+
+
+def _wan(yuan: int) -> str:
+    """Yuan (a multiple of 100) in 万元 as printed: 126000 → 12.6, 2800000 → 280."""
+    whole, rest = divmod(yuan, 10000)
+    return f"{whole}.{rest:04d}".rstrip("0") if rest else str(whole)
 
 
 def _opening(report: ReportSpec) -> str:
@@ -196,7 +162,7 @@ def _organization(report: ReportSpec, layout: str) -> list[str]:
     if layout == "zhejiang":
         listed = "".join(f"{cn_numeral(k)}是{t}。{x}" for k, (t, x) in enumerate(zip(titles, texts), 1))
         return [f"{target}把{kind}整改作为重大政治任务来抓,切实做好整改工作。{listed}"]
-    heading = f"一、{_STYLES[layout].organization.format(kind=kind)}"
+    heading = _marker(1, 1, spaced=report.outline.spaced) + _STYLES[layout].organization.format(kind=kind)
     if layout == "hunan":
         return [heading, "".join(texts)]
     marker = {"liaoning_pj": lambda k: f"({cn_numeral(k)})", "liaoning_jp": lambda k: f"{cn_numeral(k)}是",
@@ -233,6 +199,26 @@ def _summary(report: ReportSpec) -> Optional[str]:
     return ",".join(parts) + "。"
 
 
+def _accountability(report: ReportSpec) -> Optional[str]:
+    """The sentence stating accountability figures and rules, or None (004's wording)."""
+    a = report.accountability
+    if not a.any:
+        return None
+    people = []
+    if a.party_discipline is not None:
+        people.append(f"党纪处分{a.party_discipline}人")
+        if a.breakdown and a.party_discipline >= 2:
+            warned = a.party_discipline // 2
+            people[-1] += f"(党内警告{warned}人,党内严重警告{a.party_discipline - warned}人)"
+    people += [f"{word}{n}人" for word, n in (("政务处分", a.government_sanction), ("组织处理", a.organizational),
+                                              ("诫勉", a.admonishment), ("提醒谈话", a.reminder)) if n is not None]
+    rest = [f"建立完善制度{a.rules_established}项"] if a.rules_established is not None else []
+    money = [f"{word}{_wan(n)}万元" for word, n in (("清退款项", a.refunded_yuan), ("挽回经济损失", a.recovered_yuan))
+             if n is not None]
+    clauses = ([("给予" + ",".join(people))] if people else []) + rest + ([",".join(money)] if money else [])
+    return f"在{report.inspection.kind}整改工作中," + ";".join(clauses) + "。"
+
+
 def _closing(report: ReportSpec, layout: str, summary: Optional[str]) -> list[str]:
     """The closing section (三、…, or 下一步 in zhejiang), with the summary when it goes there."""
     kind, target = report.inspection.kind, report.target
@@ -242,7 +228,7 @@ def _closing(report: ReportSpec, layout: str, summary: Optional[str]) -> list[st
     if layout == "zhejiang":
         listed = "".join(f"{cn_numeral(k)}是{t}。{x}" for k, (t, x) in enumerate(zip(titles, texts), 1))
         return [f"下一步,{target}将深化整改落实,进一步巩固整改成果。{listed}"]
-    heading = f"三、{_STYLES[layout].closing.format(kind=kind)}"
+    heading = _marker(1, 3, spaced=report.outline.spaced) + _STYLES[layout].closing.format(kind=kind)
     return [heading, *([summary] if summary else []),
             *(f"({cn_numeral(k)}){t}。{x}" for k, (t, x) in enumerate(zip(titles, texts), 1))]
 
@@ -251,6 +237,18 @@ def _contacts(report: ReportSpec) -> str:
     c = report.contacts
     return (f"欢迎广大干部群众对{report.inspection.kind}整改落实情况进行监督。如有意见建议,请及时向我们反映。"
             f"联系电话:{c.phone};电子邮箱:{c.email}。")
+
+
+def _enumeration(items: list[str], lead: bool) -> list[str]:
+    """``items`` with their lead-ins (一是, 二是…), the lead sentence left bare."""
+    head, rest = (items[:1], items[1:]) if lead else ([], items)
+    return head + [f"{cn_numeral(k)}是{m}" for k, m in enumerate(rest, 1)]
+
+
+def _no_stop(text: str, layout: str) -> str:
+    if "。" in text:
+        raise InputError(f"layout {layout!r} cannot print a feedback with a 。 in it: {text!r}", step="render")
+    return text
 
 
 class _Printer:
@@ -275,8 +273,46 @@ class _Printer:
         else:
             self.levels = (None, None, 1)
 
+    # -- measures, statuses, deadlines
+
+    def _status_line(self, p: ProblemSpec) -> bool:
+        """True when the problem prints a status line (layouts with them, a wording)."""
+        return self.layout in _STATUS_LAYOUTS and p.wording is not None
+
+    def _plan(self, p: ProblemSpec) -> bool:
+        """True when the deadline is printed as a plan sentence ending the measures."""
+        return p.deadline is not None and not self._status_line(p) and self.report.deadline_label is None
+
+    def measure_items(self, p: ProblemSpec) -> list[str]:
+        """The measures as the record should list them: the lead sentence, then each
+        enumerated measure (or the whole text as one), a plan ending the last."""
+        items = list(p.measures) if p.enumerated else ["".join(p.measures)]
+        if self._plan(p):
+            items[-1] += f"计划{p.deadline.printed}前全部完成。"
+        return items
+
+    def measure_text(self, p: ProblemSpec) -> str:
+        """The measures printed as one paragraph."""
+        items = self.measure_items(p)
+        return "".join(_enumeration(items, p.lead) if p.enumerated else items)
+
+    def after_measures(self, p: ProblemSpec) -> None:
+        """The status line (a paragraph, or run on at the end of the last one), or a
+        完成时限 (or other deadline label) line for a deadline without one."""
+        if self._status_line(p):
+            label = self.report.status_label
+            line = f"{label}{'' if label.startswith('【') else ':'}{p.status_text}。"
+            if self.report.status_inline:
+                self.paragraphs[-1] += line
+            else:
+                self.paragraphs.append(line)
+        elif p.deadline is not None and self.report.deadline_label is not None:
+            self.paragraphs.append(f"{self.report.deadline_label}:{p.deadline.printed}。")
+
+    # -- headings
+
     def _marker(self, level: int, n: int) -> str:
-        return _marker(level, n, comma=self.report.outline.comma_level3)
+        return _marker(level, n, comma=self.report.outline.comma_level3, spaced=self.report.outline.spaced)
 
     def _number(self, tier: str, parent: list[str]) -> int:
         """The number of the next heading of a tier (``group`` or ``item``) under the
@@ -305,17 +341,18 @@ class _Printer:
             return f"关于{title}的问题", f"关于{title}的问题"
         return f"{title}问题", f"{title}问题"
 
-    def print(self) -> None:
-        """Print every category, group and item."""
-        style = _STYLES[self.layout]
+    def print(self, intro: Optional[str]) -> None:
+        """Print every category, group and item (``intro``: a paragraph opening the part)."""
         kind = self.report.inspection.kind
         if self.layout == "zhejiang":
             root_ids: list[str] = []
             root_path: list[str] = []
         else:
-            title = style.problems.format(kind=kind)
-            self.paragraphs.append(f"二、{title}")
+            title = _STYLES[self.layout].problems.format(kind=kind)
+            self.paragraphs.append(f"{self._marker(1, 2)}{title}")
             root_ids, root_path = ["二"], [title]
+        if intro:
+            self.paragraphs.append(intro)
         category_level, group_level, _ = self.levels
         for c, category in enumerate(self.report.categories, 1):
             ids, path = root_ids, root_path
@@ -349,7 +386,8 @@ class _Printer:
         if self.layout == "fujian" and len(problems) == 1 and not problems[0].marked:
             p = problems[0]
             title = f"针对{_no_stop(p.feedback, self.layout)}的问题"
-            self.paragraphs += [title, f"整改情况:{_measure_text(p, self.layout)}"]
+            self.paragraphs += [title, f"整改情况:{self.measure_text(p)}"]
+            self.after_measures(p)
             self._expect(p, [*ids, "#1"], path, title, None)
             return
         for p in problems:
@@ -357,28 +395,27 @@ class _Printer:
             marker, part = self._marker(level, n), _id_part(level, n)
             if self.layout == "liaoning_pj":
                 title = f"关于“{p.feedback}”的问题"
-                self.paragraphs.append(f"{marker}{title}。{_measure_text(p, self.layout)}")
-                if _has_status_line(p, self.layout):
-                    self.paragraphs.append(_status_paragraph(self.report, p))
-                self._expect(p, [*ids, part], path, title, p.feedback)
-            elif self.layout == "fujian":
-                title = f"针对{_no_stop(p.feedback, self.layout)}的问题"
-                self.paragraphs += [f"{marker}{title}。", f"整改情况:{_measure_text(p, self.layout)}"]
-                self._expect(p, [*ids, part], path, title, None)
-            elif self.layout == "hunan":
-                title = _no_stop(p.feedback, self.layout)
-                self.paragraphs += [f"{marker}{title}。", f"整改情况:{_measure_text(p, self.layout)}"]
-                self._expect(p, [*ids, part], path, title, None)
+                self.paragraphs.append(f"{marker}{title}。{self.measure_text(p)}")
+                feedback: Optional[str] = p.feedback
+            elif self.layout in ("fujian", "hunan"):
+                if self.layout == "fujian":
+                    title = f"针对{_no_stop(p.feedback, self.layout)}的问题"
+                else:
+                    title = _no_stop(p.feedback, self.layout)
+                self.paragraphs += [f"{marker}{title}。", f"整改情况:{self.measure_text(p)}"]
+                feedback = None
             else:
                 title = f"关于“{p.feedback}”问题的整改情况"
                 self.paragraphs.append(f"{marker}{title}")
-                items = _measure_items(p, self.layout)
+                items = self.measure_items(p)
                 if p.enumerated:
                     lead, rest = (items[:1], items[1:]) if p.lead else ([], items)
                     self.paragraphs += lead + [f"({cn_numeral(j)}){m}" for j, m in enumerate(rest, 1)]
                 else:
                     self.paragraphs.append(items[0])
-                self._expect(p, [*ids, part], path, title, p.feedback)
+                feedback = p.feedback
+            self.after_measures(p)
+            self._expect(p, [*ids, part], path, title, feedback)
 
     def _entries(self, problems: tuple[ProblemSpec, ...], ids: list[str], path: list[str]) -> None:
         """001's entries under one topic heading, each with measures and status line."""
@@ -392,22 +429,21 @@ class _Printer:
             # A lone entry's enumerated measures open paragraphs of their own (一是…);
             # under listed entries (themselves 一是…, 二是…) they stay in one paragraph.
             if p.enumerated and len(problems) == 1:
-                self.paragraphs += _enumeration(_measure_items(p, self.layout), p.lead)
+                self.paragraphs += _enumeration(self.measure_items(p), p.lead)
             else:
-                self.paragraphs.append(_measure_text(p, self.layout))
-            if _has_status_line(p, self.layout):
-                self.paragraphs.append(_status_paragraph(self.report, p))
+                self.paragraphs.append(self.measure_text(p))
+            self.after_measures(p)
             self._expect(p, [*ids, f"#{k}"], path, title, p.feedback)
 
     def _expect(self, p: ProblemSpec, ids: list[str], path: list[str], title: str,
                 feedback: Optional[str]) -> None:
-        status_line = _has_status_line(p, self.layout)
+        status_line = self._status_line(p)
         self.problems.append({
             "id": "/".join(ids),
             "path": list(path),
             "title": title,
             "feedback": feedback,
-            "measures": _measure_items(p, self.layout),
+            "measures": self.measure_items(p),
             "status": p.status if status_line else None,
             "status_text": p.status_text if status_line else None,
             "deadline": p.deadline.value.isoformat() if p.deadline else None,
@@ -418,23 +454,29 @@ def _document(report: ReportSpec, layout: str) -> _Document:
     """The report printed in ``layout`` (see the module docstring)."""
     _check_layout(layout)
     summary = _summary(report)
-    at_end = report.closing and report.summary_at_end and layout != "zhejiang"
+    place = report.summary_at
+    if place == "closing" and (not report.closing or layout == "zhejiang") or place == "problems" and layout == "zhejiang":
+        place = "organization"
     paragraphs: list[str] = []
     if report.addressees:
         paragraphs.append(",".join(report.addressees) + ":")
     paragraphs.append(_opening(report))
     paragraphs += _organization(report, layout)
-    if summary and not at_end:
+    if summary and place == "organization":
         paragraphs.append(summary)
+    accountability = _accountability(report)
+    if accountability:
+        paragraphs.append(accountability)
     printer = _Printer(report, layout)
-    printer.print()
+    printer.print(summary if place == "problems" else None)
     paragraphs += printer.paragraphs
     if report.closing:
-        paragraphs += _closing(report, layout, summary if at_end else None)
+        paragraphs += _closing(report, layout, summary if place == "closing" else None)
     paragraphs.append(_contacts(report))
     signature = len(paragraphs)
     paragraphs += [report.issuer, cn_date(report.signed) if report.signed_cn else _date(report.signed)]
-    return _Document(report.title, tuple(paragraphs), signature, tuple(printer.problems))
+    title = f"{report.issuer} {report.title[len(report.issuer):]}" if report.title_gap else report.title
+    return _Document(title, tuple(paragraphs), signature, tuple(printer.problems))
 
 
 # --------------------------------------------------------------------------------------
@@ -483,11 +525,23 @@ def _wrap(paragraph: str) -> str:
 
 
 def _final_paragraphs(doc: _Document, *, fullwidth: bool, wraps: bool) -> list[str]:
-    out = []
+    """The paragraphs as printed: widened, and wrapped with every ``_PAGE_BREAK_EVERY``-th
+    wrapped paragraph cut by a page break at its first wrap (blank lines in text, an
+    empty spacer paragraph on a page), as 000 has one."""
+    out: list[str] = []
+    wrapped = 0
     for k, p in enumerate(doc.paragraphs):
         if wraps and k < doc.signature:
             p = _wrap(p)
-        out.append(widen_punctuation(p) if fullwidth else p)
+        if fullwidth:
+            p = widen_punctuation(p)
+        if "\n" in p:
+            wrapped += 1
+            if wrapped % _PAGE_BREAK_EVERY == 0:
+                first, rest = p.split("\n", 1)
+                out += [first, "", rest]
+                continue
+        out.append(p)
     return out
 
 
@@ -560,7 +614,7 @@ def expected(report: ReportSpec, layout: str, *, html: bool) -> dict[str, Any]:
     (a page's chrome names its own site); no warnings are expected when the stated
     figures agree with the problems (``stated_agrees``)."""
     problems = expected_problems(report, layout)
-    i, s = report.inspection, report.stated
+    i, s, a = report.inspection, report.stated, report.accountability
     statuses = ("completed", "basically_completed", "in_progress", "long_term")
     out: dict[str, Any] = {
         "title": report.title,
@@ -572,17 +626,19 @@ def expected(report: ReportSpec, layout: str, *, html: bool) -> dict[str, Any]:
                        "end": i.end.isoformat(), "feedback_date": i.feedback_date.isoformat()},
         "stated": {"aspects": s.aspects, "problems": s.problems, "tasks": None, "completed": s.completed,
                    "basically_completed": s.basically_completed, "in_progress": s.in_progress,
-                   "long_term": s.long_term, "completion_rate": s.completion_rate, "rules_established": None},
-        "accountability": {k: None for k in ("party_discipline", "government_sanction", "organizational",
-                                             "admonishment", "reminder", "transferred_judicial",
-                                             "refunded_yuan", "recovered_yuan")},
+                   "long_term": s.long_term, "completion_rate": s.completion_rate,
+                   "rules_established": a.rules_established},
+        "accountability": {"party_discipline": a.party_discipline, "government_sanction": a.government_sanction,
+                           "organizational": a.organizational, "admonishment": a.admonishment,
+                           "reminder": a.reminder, "transferred_judicial": None,
+                           "refunded_yuan": a.refunded_yuan, "recovered_yuan": a.recovered_yuan},
         "problems": problems,
         "counted": {"problems": len(problems), **{k: sum(p["status"] == k for p in problems) for k in statuses}},
         "contacts": {"phones": [report.contacts.phone], "emails": [report.contacts.email.lower()]},
     }
     if stated_agrees(report, layout):
         out["warnings"] = []
-    if report.place.plugin == _LAYOUT_PLUGIN[layout]:
+    if report.place.plugin == LAYOUT_PLUGINS[layout]:
         out["publisher"] = {"plugin": report.place.plugin}
     if html:
         out["published_at"] = report.published_at.replace(" ", "T")

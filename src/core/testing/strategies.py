@@ -33,13 +33,18 @@ import calendar
 import datetime as dt
 from typing import Optional
 
+import attrs
 from attrs import frozen
 from hypothesis import strategies as st
 
 __all__ = [
     "LAYOUTS",
+    "LAYOUT_PLUGINS",
     "OPENINGS",
+    "PLACES",
+    "SUMMARY_PLACES",
     "STATUS_WORDINGS",
+    "AccountabilitySpec",
     "CategorySpec",
     "ContactsSpec",
     "DeadlineSpec",
@@ -229,7 +234,8 @@ class OutlineSpec:
     ``zhenggai.testing.render`` for the fixed ones): the GB/T 9704 level of categories and
     groups (None: not printed) and of the item headings (problems, or topics in 001's
     layout); whether numbering continues across parents (000's (1)…(30)) or restarts;
-    ``comma_level3``: level 3 printed ``1、`` instead of ``1.``."""
+    ``comma_level3``: level 3 printed ``1、`` instead of ``1.``; ``spaced``: a space after
+    level-1 markers (000's ``一、 强化组织领导``)."""
 
     category_level: Optional[int] = 2
     group_level: Optional[int] = 3
@@ -237,6 +243,7 @@ class OutlineSpec:
     groups_continue: bool = False
     items_continue: bool = True
     comma_level3: bool = False
+    spaced: bool = False
 
     def __attrs_post_init__(self) -> None:
         levels = [lv for lv in (self.category_level, self.group_level, self.item_level) if lv is not None]
@@ -291,6 +298,29 @@ class StatedSpec:
 
 
 @frozen
+class AccountabilitySpec:
+    """Accountability figures and rules the report states (None: not stated), printed in
+    one sentence like 004's: 给予党纪处分2人(党内警告1人,党内严重警告1人);…;建立完善制度43项;
+    清退款项12.6万元,挽回经济损失280万元. ``breakdown``: party discipline broken down
+    in parentheses. Money is in yuan, a multiple of 100 (printed in 万元)."""
+
+    party_discipline: Optional[int] = None
+    breakdown: bool = False
+    government_sanction: Optional[int] = None
+    organizational: Optional[int] = None
+    admonishment: Optional[int] = None
+    reminder: Optional[int] = None
+    rules_established: Optional[int] = None
+    refunded_yuan: Optional[int] = None
+    recovered_yuan: Optional[int] = None
+
+    @property
+    def any(self) -> bool:
+        """True when the report states any of these."""
+        return any(getattr(self, a.name) is not None for a in attrs.fields(AccountabilitySpec) if a.name != "breakdown")
+
+
+@frozen
 class ContactsSpec:
     """A phone number and an e-mail address, as printed."""
 
@@ -311,6 +341,10 @@ class PlaceSpec:
     area_code: str
 
 
+#: Where the summary sentence with the stated figures goes: the organization section
+#: (001, 003), the head of the problem section (002), the closing section (000).
+SUMMARY_PLACES = ("organization", "problems", "closing")
+
 #: How the opening sentence names the inspection (see ``zhenggai.testing.render``):
 #: the committee and its leading group decided it; the province's 巡视 and the
 #: committee's 巡察 decided it (003); the group 开展了 it and 并于… gave feedback (002).
@@ -319,7 +353,13 @@ OPENINGS = ("leading_group", "both_inspections", "and_then")
 
 @frozen
 class ReportSpec:
-    """A whole report (see the module docstring). ``opening`` indexes ``OPENINGS``."""
+    """A whole report (see the module docstring). ``opening`` indexes ``OPENINGS``;
+    ``summary_at`` is one of ``SUMMARY_PLACES`` (the organization section when the
+    report has no such place); ``status_inline``: status lines run on at the end of the
+    measures' paragraph (…。整改进展情况:已完成。); ``status_label`` is printed with a
+    colon, or as it is when bracketed (【整改进展】已完成。); ``deadline_label``: a deadline
+    without a status line is printed as a ``完成时限:`` (or other label) line rather than as
+    a plan sentence; ``title_gap``: the title has a space after the issuer (000)."""
 
     place: PlaceSpec
     inspection: InspectionSpec
@@ -330,10 +370,14 @@ class ReportSpec:
     categories: tuple[CategorySpec, ...]
     outline: OutlineSpec
     stated: StatedSpec
+    accountability: AccountabilitySpec
     opening: int
-    summary_at_end: bool
+    summary_at: str
     closing: bool
     status_label: str
+    status_inline: bool
+    deadline_label: Optional[str]
+    title_gap: bool
     contacts: ContactsSpec
 
     @property
@@ -348,7 +392,7 @@ class ReportSpec:
 
     @property
     def title(self) -> str:
-        """The report's title."""
+        """The report's title (as the record holds it: no gap)."""
         i = self.inspection
         return f"{self.issuer}关于{i.by}{i.kind}整改进展情况的通报"
 
@@ -362,6 +406,7 @@ class ReportSpec:
 # Vocabulary: the genre's words (no markers, lead-ins, labels, figures or deadlines)
 # --------------------------------------------------------------------------------------
 
+#: Issuers' places by the publisher plugin of their province.
 PLACES: dict[str, tuple[PlaceSpec, ...]] = {
     "liaoning": (PlaceSpec("盘锦辽东湾新区", "新区", "盘锦", "liaoning", "0427"),
                  PlaceSpec("大连金普新区", "新区", "大连", "liaoning", "0411"),
@@ -373,7 +418,8 @@ PLACES: dict[str, tuple[PlaceSpec, ...]] = {
     "zhejiang": (PlaceSpec("绍兴滨海新区", "滨海新区", "绍兴", "zhejiang", "0575"),
                  PlaceSpec("宁波前湾新区", "前湾新区", "宁波", "zhejiang", "0574")),
 }
-_LAYOUT_PLUGIN = {"liaoning_pj": "liaoning", "liaoning_jp": "liaoning", "fujian": "fujian",
+#: The publisher plugin whose province each layout's seed comes from.
+LAYOUT_PLUGINS = {"liaoning_pj": "liaoning", "liaoning_jp": "liaoning", "fujian": "fujian",
                   "hunan": "hunan", "zhejiang": "zhejiang"}
 
 _SUBJECTS = ("党工委", "领导班子", "管委会", "部分党员干部", "基层党组织", "机关党委", "园区开发公司",
@@ -408,10 +454,6 @@ _CLOSING_TITLES = ("旗帜鲜明讲政治,把政治建设摆在首位", "全面�
                    "坚持高标准严要求,推动整改工作上档提质", "建立长效机制,以整改成果激发发展新动能")
 
 
-def _counts(lo: int, hi: int) -> st.SearchStrategy[int]:
-    return st.integers(lo, hi)
-
-
 @st.composite
 def _feedback(draw: st.DrawFn, *, sentences: bool) -> str:
     """A finding: a clause, maybe a detail with figures, maybe (``sentences``) a second
@@ -422,12 +464,12 @@ def _feedback(draw: st.DrawFn, *, sentences: bool) -> str:
     text = (f"{subject}落实{obj}{deficit}", f"{obj}{deficit}", f"{subject}对{obj}重视不够")[pick]
     detail = draw(st.integers(0, 8))
     if detail == 1:
-        text += f",{draw(_counts(2015, 2022))}年以来有{draw(_counts(2, 30))}个项目未按期完成"
+        text += f",{draw(st.integers(2015, 2022))}年以来有{draw(st.integers(2, 30))}个项目未按期完成"
     elif detail == 2:
-        text += f",涉及资金{draw(_counts(1, 99)) / 10:g}亿元"
+        text += f",涉及资金{draw(st.integers(1, 99)) / 10:g}亿元"
     elif detail == 3:
-        n = draw(_counts(3, 40))
-        text += f",{n}名领导干部中有{draw(_counts(1, n - 1))}人未按要求开展自查"
+        n = draw(st.integers(3, 40))
+        text += f",{n}名领导干部中有{draw(st.integers(1, n - 1))}人未按要求开展自查"
     elif detail == 4:
         text += ",‘重部署、轻落实’现象仍然存在"
     elif detail == 5:
@@ -450,16 +492,16 @@ def _measure(draw: st.DrawFn, *, until: int) -> str:
     choices = [
         f"{draw(st.sampled_from(('制定实施', '修订完善', '印发', '出台')))}《{draw(st.sampled_from(_DOCUMENTS))}》,{result}。",
         f"全面梳理{obj}执行情况,{result}。",
-        f"共召开专题会议{draw(_counts(2, 30))}次,研究部署{obj}相关工作。",
-        f"累计清偿拖欠企业账款{draw(_counts(1, 99)) / 10:g}亿元,{result}。",
-        f"对{draw(_counts(2, 20))}名相关责任人进行约谈,{result}。",
+        f"共召开专题会议{draw(st.integers(2, 30))}次,研究部署{obj}相关工作。",
+        f"累计清偿拖欠企业账款{draw(st.integers(1, 99)) / 10:g}亿元,{result}。",
+        f"对{draw(st.integers(2, 20))}名相关责任人进行约谈,{result}。",
         f"深入开展{draw(st.sampled_from(_CAMPAIGNS))},{result}。",
-        f"组织开展专项检查{draw(_counts(2, 12))}次,{result}。",
+        f"组织开展专项检查{draw(st.integers(2, 12))}次,{result}。",
     ]
     if until >= 2016:
-        year = draw(_counts(2016, until))
+        year = draw(st.integers(2016, until))
         choices += [
-            f"于{year}年{draw(_counts(1, 12))}月完成{draw(st.sampled_from(_THINGS))},{result}。",
+            f"于{year}年{draw(st.integers(1, 12))}月完成{draw(st.sampled_from(_THINGS))},{result}。",
             f"{year}年以来,{draw(st.sampled_from(_SUBJECTS))}严格落实{obj},{result}。",
         ]
     return draw(st.sampled_from(choices))
@@ -510,17 +552,17 @@ def _chunks(draw: st.DrawFn, items: tuple, most: int) -> list[tuple]:
 def _outline(draw: st.DrawFn, layout: Optional[str]) -> OutlineSpec:
     """Tier levels: free for the Liaoning layouts (and None), the seed's for the others."""
     groups_continue, items_continue = draw(st.booleans()), draw(st.booleans())
-    comma = draw(st.integers(0, 3)) == 0
+    comma, spaced = draw(st.integers(0, 3)) == 0, draw(st.integers(0, 3)) == 0
     if layout in ("fujian",):
-        return OutlineSpec(draw(st.sampled_from((2, None))), 3, 4, groups_continue, items_continue, comma)
+        return OutlineSpec(draw(st.sampled_from((2, None))), 3, 4, groups_continue, items_continue, comma, spaced)
     if layout in ("hunan", "zhejiang"):
-        return OutlineSpec(2, None, 3, groups_continue, items_continue, comma)
+        return OutlineSpec(2, None, 3, groups_continue, items_continue, comma, spaced)
     item_level = draw(st.integers(2, 4))
     above = list(range(2, item_level))
     shown = sorted(draw(st.sets(st.sampled_from(above), max_size=2))) if above else []
     category_level = shown[0] if len(shown) == 2 or (shown and draw(st.booleans())) else None
     group_level = shown[-1] if shown and shown[-1] != category_level else None
-    return OutlineSpec(category_level, group_level, item_level, groups_continue, items_continue, comma)
+    return OutlineSpec(category_level, group_level, item_level, groups_continue, items_continue, comma, spaced)
 
 
 @st.composite
@@ -558,6 +600,24 @@ def _stated(draw: st.DrawFn, problems: tuple[ProblemSpec, ...], aspects: int) ->
 
 
 @st.composite
+def _accountability(draw: st.DrawFn) -> AccountabilitySpec:
+    """Accountability figures: none (most often), or a few of them."""
+    if draw(st.booleans()):
+        return AccountabilitySpec()
+
+    def maybe(strategy: st.SearchStrategy[int]) -> Optional[int]:
+        return draw(strategy) if draw(st.booleans()) else None
+
+    people = st.integers(0, 60)
+    money = st.integers(1, 10**7).map(lambda n: n * 100)
+    return AccountabilitySpec(
+        party_discipline=maybe(people), breakdown=draw(st.booleans()), government_sanction=maybe(people),
+        organizational=maybe(people), admonishment=maybe(people), reminder=maybe(people),
+        rules_established=maybe(st.integers(1, 120)), refunded_yuan=maybe(money), recovered_yuan=maybe(money),
+    )
+
+
+@st.composite
 def _inspection(draw: st.DrawFn, place: PlaceSpec) -> InspectionSpec:
     kind = draw(st.sampled_from(("巡察", "巡察", "巡视")))
     by = "省委" if kind == "巡视" else draw(st.sampled_from(("市委", "区委", f"{place.city}市委")))
@@ -577,17 +637,23 @@ def _inspection(draw: st.DrawFn, place: PlaceSpec) -> InspectionSpec:
                           start=start, end=end, feedback_date=feedback)
 
 
-@st.composite
-def reports(draw: st.DrawFn, layout: Optional[str] = None) -> ReportSpec:
-    """A random report fit for ``layout`` (one of ``LAYOUTS``; None: fit for every layout).
+def reports(layout: Optional[str] = None) -> st.SearchStrategy[ReportSpec]:
+    """Random reports fit for ``layout`` (one of ``LAYOUTS``; None: fit for every layout).
 
     1–12 problems in 1–4 categories; statuses and deadlines for the layouts that print
     status lines; feedback with a 。 inside only where the layout quotes it; the issuer
-    in the layout's province (any province for None).
+    in the layout's province (any province for None). Raises ``ValueError`` for an
+    unknown layout.
     """
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
-    province = _LAYOUT_PLUGIN[layout] if layout else draw(st.sampled_from(sorted(PLACES)))
+    return _reports(layout)
+
+
+@st.composite
+def _reports(draw: st.DrawFn, layout: Optional[str]) -> ReportSpec:
+    """See ``reports``."""
+    province = LAYOUT_PLUGINS[layout] if layout else draw(st.sampled_from(sorted(PLACES)))
     place = draw(st.sampled_from(PLACES[province]))
     inspection = draw(_inspection(place))
     signed = inspection.feedback_date + dt.timedelta(days=draw(st.integers(30, 200)))
@@ -622,9 +688,14 @@ def reports(draw: st.DrawFn, layout: Optional[str] = None) -> ReportSpec:
         outline=draw(_outline(layout)),
         stated=draw(_stated(problems, len(categories))),
         opening=draw(st.integers(0, len(OPENINGS) - 1)),
-        summary_at_end=draw(st.booleans()),
+        accountability=draw(_accountability()),
+        summary_at=draw(st.sampled_from(SUMMARY_PLACES)),
         closing=draw(st.booleans()),
-        status_label=draw(st.sampled_from(("整改进展情况", "整改进展情况", "整改进度", "进展情况", "完成情况"))),
+        status_label=draw(st.sampled_from(("整改进展情况", "整改进展情况", "整改进度", "进展情况", "完成情况",
+                                           "【整改进展】"))),
+        status_inline=draw(st.integers(0, 4)) == 0,
+        deadline_label=draw(st.sampled_from((None, None, "完成时限", "整改时限", "整改期限"))),
+        title_gap=draw(st.integers(0, 3)) == 0,
         contacts=ContactsSpec(phone=f"{place.area_code}-{digits}",
                               email=email.upper() if draw(st.integers(0, 3)) == 0 else email),
     )
