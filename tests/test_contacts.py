@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from hypothesis import example, given
@@ -145,14 +144,12 @@ def test_generated_contact_lines_parse_back(
     )
 
 
-# --- linear time ----------------------------------------------------------------------
+# --- pathological lines (timings: benchmarks/hostile.py) ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("unit", ["电话:", "a@", "@b.", "0427-", "地址", "1"])
-def test_long_lines_stay_fast(unit: str) -> None:
+def test_long_lines_complete(unit: str) -> None:
     line = unit * (100_000 // len(unit))
-    began = time.perf_counter()
-    contacts([line, line + "联系电话:1234567"])
-    assert time.perf_counter() - began < 10
+    assert contacts([line, line + "联系电话:1234567"]).phones == ("1234567",)
 
 
 def test_email_outside_a_field_of_a_contact_paragraph() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -236,18 +235,15 @@ def test_opening_stops_at_first_heading_and_at_three() -> None:
     assert opening(["", "  ", "甲。"]) == ("甲。",)
 
 
-# --- linear time ----------------------------------------------------------------------
+# --- pathological lines (timings: benchmarks/hostile.py) ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("unit", ["委", "中共某某委员会", "1、", "各单位,", "2020年11月16日"])
-def test_long_lines_stay_fast(unit: str) -> None:
+def test_long_lines_complete(unit: str) -> None:
     line = unit * (100_000 // len(unit))
     body = [line + ":", line, line]
-    began = time.perf_counter()
-    issuer(line, body)
-    addressees(body)
-    signed_date(body)
-    context_year(line, body, None)
-    assert time.perf_counter() - began < 10
+    assert issuer(line, body) is None  # no organ name stands alone
+    assert addressees(body) == () and signed_date(body) is None
+    assert context_year(line, body, None) in (None, 2020)
 
 
 def test_signature_date_four_lines_from_the_end() -> None:

@@ -46,7 +46,7 @@ def test_every_figure_block_field_has_a_column():
         "feedback", "status", "status_text", "deadline", "topics", "measures"]
 
 
-@settings(max_examples=25)  # records are costly to draw
+@settings(max_examples=25)  # records are costly to draw (and lists of them more so)
 @given(records())
 def test_rows_hold_scalars_of_their_column_type(record):
     row = outputs.report_row(record)
@@ -65,7 +65,7 @@ def test_rows_hold_scalars_of_their_column_type(record):
             assert value is None or isinstance(value, _PY_TYPES[column.kind]), column.name
 
 
-@settings(max_examples=25)
+@settings(max_examples=15)
 @given(st.lists(records(), max_size=2))
 def test_csv_round_trips_through_the_csv_module(batch):
     for table, rows_of, columns in (("reports", lambda r: [outputs.report_row(r)], REPORT_COLUMNS),
@@ -85,7 +85,7 @@ def test_csv_round_trips_through_the_csv_module(batch):
 # --------------------------------------------------------------------------- writers
 
 
-@settings(max_examples=25)
+@settings(max_examples=15)
 @given(st.lists(records(), max_size=2))
 def test_json_writers_hold_the_canonical_records(batch):
     lines, array = io.StringIO(), io.StringIO()
@@ -107,7 +107,7 @@ def test_parquet_without_pyarrow_is_a_clear_error(monkeypatch, tmp_path):
     assert code == 2
 
 
-@settings(max_examples=25)
+@settings(max_examples=15)
 @given(st.lists(records(), min_size=1, max_size=2))
 def test_parquet_has_the_csv_columns_typed(batch):
     pq = pytest.importorskip("pyarrow.parquet")
@@ -214,3 +214,11 @@ def test_csv_loads_in_pandas_and_duckdb_without_options(corpus, tmp_path):
     assert duckdb.sql(f"SELECT count(*) FROM '{problems}'").fetchall()[0][0] == len(pd.read_csv(problems))
     titles = [row[0] for row in duckdb.sql(f"SELECT title FROM '{reports}'").fetchall()]
     assert titles == list(frame["title"])
+
+
+@pytest.mark.parametrize("option", [["--workers", "0"], ["--workers", "two"], ["--timeout", "-1"]])
+def test_command_refuses_non_positive_workers_and_timeouts(corpus, option, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["normalize", str(corpus), *option])
+    assert exited.value.code == 2
+    assert option[0] in capsys.readouterr().err

@@ -154,10 +154,12 @@ def addressees(body: Sequence[str]) -> tuple[str, ...]:
 
 def opening(body: Sequence[str]) -> tuple[str, ...]:
     """The opening paragraphs: after the addressee line, before the first heading, at
-    most three. This is where the genre states which inspection the report answers."""
+    most three of running text. This is where the genre states which inspection the
+    report answers."""
     index = _addressee_line(body)
     rest = body[index + 1:] if index is not None else body
     out: list[str] = []
+    sentences = 0
     for paragraph in rest:
         text = paragraph.strip()
         if not text:
@@ -165,7 +167,10 @@ def opening(body: Sequence[str]) -> tuple[str, ...]:
         if _HEADING.match(fold(text)):
             break
         out.append(text)
-        if len(out) == _OPENING_MAX:
+        # only running text counts: a stray line left over from the page (a column
+        # banner, a reading hint, the addressees) must not push the opening out
+        sentences += "。" in text
+        if sentences == _OPENING_MAX:
             break
     return tuple(out)
 
