@@ -48,7 +48,7 @@ from zhenggai.testing.strategies import (
 )
 from zhenggai.text import fold
 
-EXAMPLES = 10
+EXAMPLES = 25
 CHARSETS = st.sampled_from(("utf-8", "gbk", "gb2312"))
 _SPACE = re.compile(r"\s")
 
@@ -57,6 +57,7 @@ _SPACE = re.compile(r"\s")
 # --------------------------------------------------------------------------------------
 
 _ZHEJIANG = PlaceSpec("绍兴滨海新区", "滨海新区", "绍兴", "zhejiang", "0575")
+_LIAONING = PlaceSpec("盘锦辽东湾新区", "新区", "盘锦", "liaoning", "0427")
 
 
 def _report(*problems: ProblemSpec, place: PlaceSpec = _ZHEJIANG, **changes: object) -> ReportSpec:
@@ -95,6 +96,11 @@ REGRESSIONS = {
         ProblemSpec("党工委落实民主集中制不到位",
                     ("出台《党工委议事规则》,切实解决群众反映强烈的突出问题。", "深入开展警示教育活动,堵塞了制度漏洞。"),
                     enumerated=True)),
+    # layout: a bracketed status label run on after the measures' last 。
+    # ("…制度漏洞。【整改进展】已完成。") is not read as a status; with a colon it is.
+    "layout: bracketed status label inline": _report(
+        ProblemSpec("党工委落实民主集中制不到位", (_MEASURE,), wording="已完成"),
+        place=_LIAONING, status_inline=True, status_label="【整改进展】"),
     # figures: money stated in an anchored sentence that lists no persons is not read.
     "figures: money without persons": _report(
         ProblemSpec("党工委落实民主集中制不到位", (_MEASURE,)),
@@ -147,8 +153,11 @@ def _layout_property(layout: str, *regressions: str, xfail: str = ""):
     return test
 
 
-test_round_trip_liaoning_pj = _layout_property("liaoning_pj")
-test_round_trip_liaoning_jp = _layout_property("liaoning_jp")
+_INLINE_BRACKET = "open parser bug: a bracketed status label after a 。 inside a paragraph is not read"
+test_round_trip_liaoning_pj = _layout_property("liaoning_pj", "layout: bracketed status label inline",
+                                               xfail=_INLINE_BRACKET)
+test_round_trip_liaoning_jp = _layout_property("liaoning_jp", "layout: bracketed status label inline",
+                                               xfail=_INLINE_BRACKET)
 test_round_trip_fujian = _layout_property("fujian")
 test_round_trip_hunan = _layout_property("hunan")
 test_round_trip_zhejiang = _layout_property(
@@ -229,14 +238,14 @@ def test_unknown_layout_and_unprintable_feedback() -> None:
 @settings(max_examples=25)
 @given(case=_LAYOUT_REPORTS, fullwidth=st.booleans())
 def test_printing_loses_nothing(case: tuple[str, ReportSpec], fullwidth: bool) -> None:
-    """Deterministic; widening maps one character to one (fold undoes it); wrapping and
+    """Deterministic; widening maps one character to one (fold maps it back); wrapping and
     page breaks only add whitespace; every problem's title and measures are printed."""
     layout, report = case
     plain = render_text(report, layout, fullwidth=False, wraps=False)
     printed = render_text(report, layout, fullwidth=fullwidth, wraps=False)
     wrapped = render_text(report, layout, fullwidth=fullwidth, wraps=True)
     assert printed == render_text(report, layout, fullwidth=fullwidth, wraps=False)
-    assert fold(printed) == plain
+    assert fold(printed) == fold(plain)
     assert _SPACE.sub("", wrapped) == _SPACE.sub("", printed)
     problems = expected_problems(report, layout)
     assert len(problems) == len(report.problems)

@@ -22,9 +22,16 @@ Layouts (the page kinds of ``zhenggai.testing.pages``), by the seed they follow:
 
 Every report has a title, an opening paragraph with the inspection sentence, a section
 on how the rectification was organized (no problems in it), the problems, optionally a
-closing section, the summary sentence with the stated figures, contact details and the
-signature (issuer, date). Where a layout prints no status lines, a problem's deadline is
-printed as a plan at the end of its measures (计划…前全部完成).
+closing section, the summary sentence with the stated figures (where ``summary_at``
+says), the accountability sentence, contact details and the signature (issuer, date).
+Where a problem has no status line, its deadline is printed as a plan at the end of its
+measures (计划…前全部完成) or as a ``完成时限:`` line (``ReportSpec.deadline_label``).
+Status lines may be bracketed (【整改进展】已完成。) or run on after the measures.
+
+Printing options: ``fullwidth`` widens ASCII punctuation the way pages print it
+(``zhenggai.testing.pages.widen_punctuation``); ``wraps`` hard-wraps long sentences
+about every 40 characters like the archived 001, and cuts every fifth wrapped paragraph
+with a page break like 000's (blank lines in text, an empty spacer paragraph on a page).
 
 The Liaoning layouts print categories, groups and items at the levels of the report's
 ``OutlineSpec``; the others use their seed's levels (fujian: categories (一) when the
@@ -33,8 +40,10 @@ items 一、).
 
 ``render_text`` and ``render_html`` print; ``expected`` is the projection of
 ``zhenggai.to_dict(record)`` the parser should produce (match it with
-``zhenggai.testing.conformance.match``), ``expected_problems`` its problems. Ids follow
-docs/developing.md: heading markers joined with ``/``, ``#k`` for paragraph items.
+``zhenggai.testing.conformance.match``), ``expected_problems`` its problems,
+``stated_agrees`` whether the stated figures agree with them (then no warning is due).
+Ids follow docs/developing.md: heading markers joined with ``/``, ``#k`` for paragraph
+items; titles, paths and measures follow its "Expected JSON" conventions.
 """
 
 from __future__ import annotations
@@ -55,7 +64,8 @@ _STATUS_LAYOUTS = frozenset({"liaoning_pj", "liaoning_jp"})
 _WRAP_WIDTH = 40
 _PAGE_BREAK_EVERY = 5
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMERAL_CHARS = frozenset("一二三四五六七八九十百千零〇两第")
+# A wrapped line never opens with these (一是, 第一, 二〇二〇…: they read as markers).
+_NO_LINE_START = frozenset("一二三四五六七八九十百千零〇两第")
 _SENTENCE_PUNCT = frozenset(",;。")
 # A paragraph that opens with a heading marker or a lead-in (on ASCII-punctuated text).
 _OPENS_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、是]|\((?:[一二三四五六七八九十]{1,3}|\d{1,3})\)|\d{1,3}[.、])")
@@ -455,8 +465,8 @@ def _document(report: ReportSpec, layout: str) -> _Document:
     _check_layout(layout)
     summary = _summary(report)
     place = report.summary_at
-    if place == "closing" and (not report.closing or layout == "zhejiang") or place == "problems" and layout == "zhejiang":
-        place = "organization"
+    if layout == "zhejiang" or place == "closing" and not report.closing:
+        place = "organization"  # zhejiang's problems and closing have no place for it
     paragraphs: list[str] = []
     if report.addressees:
         paragraphs.append(",".join(report.addressees) + ":")
@@ -515,7 +525,7 @@ def _wrap(paragraph: str) -> str:
         if i - start < _WRAP_WIDTH:
             continue
         before, after = paragraph[i - 1], paragraph[i]
-        if not (_CJK.match(before) and _CJK.match(after)) or after in _NUMERAL_CHARS:
+        if not (_CJK.match(before) and _CJK.match(after)) or after in _NO_LINE_START:
             continue
         if ":" in paragraph[i:i + 10] or not _SENTENCE_PUNCT.intersection(paragraph[start:i]):
             continue
