@@ -287,7 +287,6 @@ def main(argv: Optional[list[str]] = None) -> int:
             figures[row] = result
             print(_line(row, result, len(paths), total), flush=True)
         _ratios(figures)
-        print(f"{'ceiling: 2 busy loops side by side / in turn':<44} {parallelism():6.2f}")
         if args.memory:
             _memory(Path(tmp))
     return 0
@@ -319,20 +318,23 @@ def _line(row: str, r: dict[str, Any], pages: int, total: int) -> str:
 
 
 def _ratios(figures: dict[str, dict[str, Any]]) -> None:
-    def ratio(a: str, b: str, what: str) -> None:
-        if a in figures and b in figures:
-            print(f"{what:<44} {figures[a]['seconds'] / figures[b]['seconds']:6.2f}")
-
-    print("\ntime ratios (lower is faster for the first)")
-    ratio("plain-1", "trafilatura", "zhenggai without enrichment / trafilatura")
-    ratio("enrich-1", "trafilatura", "zhenggai with enrichment / trafilatura")
-    ratio("plain-1", "floor", "zhenggai without enrichment / bs4 floor")
-    ratio("enrich-1", "plain-1", "with enrichment / without")
-    print("throughput ratios (higher is better)")
-    for mode in ("plain", "enrich"):
-        if f"{mode}-1" in figures and f"{mode}-2" in figures:
-            speedup = figures[f"{mode}-1"]["seconds"] / figures[f"{mode}-2"]["seconds"]
-            print(f"{'2 workers / 1 worker (' + mode + ')':<44} {speedup:6.2f}")
+    seconds = {row: r["seconds"] for row, r in figures.items()}
+    times = [(what, seconds[a] / seconds[b]) for what, a, b in (
+        ("zhenggai without enrichment / trafilatura", "plain-1", "trafilatura"),
+        ("zhenggai with enrichment / trafilatura", "enrich-1", "trafilatura"),
+        ("zhenggai without enrichment / bs4 floor", "plain-1", "floor"),
+        ("with enrichment / without", "enrich-1", "plain-1")) if a in seconds and b in seconds]
+    speedups = [(f"2 workers / 1 worker ({mode})", seconds[f"{mode}-1"] / seconds[f"{mode}-2"])
+                for mode in ("plain", "enrich") if f"{mode}-1" in seconds and f"{mode}-2" in seconds]
+    if times:
+        print("\ntime ratios (below 1: the first is faster)")
+        for what, value in times:
+            print(f"{what:<44} {value:6.2f}")
+    if speedups:
+        print("throughput ratios (higher is better)")
+        for what, value in speedups:
+            print(f"{what:<44} {value:6.2f}")
+        print(f"{'ceiling: 2 busy loops side by side / in turn':<44} {parallelism():6.2f}")
 
 
 def _memory(folder: Path) -> None:

@@ -175,10 +175,18 @@ def test_an_invalid_chrome_pattern_fails_inside_the_plugin() -> None:
 
 @pytest.mark.xfail(strict=True, raises=TypeError, reason=(
     "pipeline._publisher_chrome applies the plugin's rules outside the isolation: ChromeRule.max_len "
-    "has no validator, so a str max_len raises TypeError in chrome.strip_paragraphs and escapes normalize"))
+    "has no validator, so a str max_len raises TypeError in chrome.strip (via _clean) and escapes normalize"))
 def test_a_chrome_rule_with_a_bad_field_is_charged_to_the_plugin() -> None:
     rule = ChromeRule(name="bad", pattern="^欢迎", max_len="120")  # type: ignore[arg-type]
     reg = registry_with(Broken("zhenggai_chrome_rules", returns([rule])))
+    _normalized_without_the_broken_plugin(reg, "zhenggai_chrome_rules")
+
+
+@pytest.mark.xfail(strict=True, raises=zhenggai.EmptyInputError, reason=(
+    "pipeline._publisher_chrome re-cleans the page with the plugin's rules via _clean, whose "
+    "EmptyInputError (every line removed) escapes normalize instead of failing the plugin"))
+def test_chrome_rules_that_remove_everything_are_charged_to_the_plugin() -> None:
+    reg = registry_with(Broken("zhenggai_chrome_rules", returns([ChromeRule(name="all", pattern=".", max_len=10**6)])))
     _normalized_without_the_broken_plugin(reg, "zhenggai_chrome_rules")
 
 

@@ -45,7 +45,8 @@ from .pipeline import SourceLike, normalize
 from .plugins import Registry, default_registry
 from .record import Record
 
-__all__ = ["DEFAULT_CHUNKSIZE", "DocumentTimeout", "ErrorResult", "Result", "default_workers", "normalize_many"]
+__all__ = ["DEFAULT_CHUNKSIZE", "TIMEOUT_ERROR", "WORKER_DIED", "DocumentTimeout", "ErrorResult", "Result",
+           "default_workers", "normalize_many"]
 
 DEFAULT_CHUNKSIZE = 4
 """Inputs sent to a worker at a time. A document takes tens to hundreds of milliseconds,

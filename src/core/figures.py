@@ -14,8 +14,9 @@ So a figure is read only from a sentence *anchored* to the inspection: it names
 巡视/巡察/反馈, or it is dated ``截至目前``/``目前`` inside a paragraph that does. The
 progress figures come from the first anchored sentence that states a status count, and
 the total that sentence restates wins over earlier totals (``等5个问题`` names a subset).
-Accountability comes from the anchored paragraph listing the most kinds of measures;
-parenthesised breakdowns (``党纪处分2人(党内警告1人,…)``) are read only when nothing
+Accountability comes from the anchored paragraph listing the most kinds of measures
+(persons disciplined, handled…, money refunded or recovered: a listing may state money
+alone); parenthesised breakdowns (``党纪处分2人(党内警告1人,…)``) are read only when nothing
 outside them states the figure. A figure not stated is None; ``政务处分0人`` is 0.
 
 Matching is on ``text.fold`` of each paragraph, so both punctuation widths work.
@@ -339,16 +340,16 @@ def _read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
 
     folded = [fold(p) for p in paragraphs]
     persons: dict[str, int] = {}
-    persons_at: Optional[int] = None
+    money: dict[str, Yuan] = {}
+    listing_at: Optional[int] = None
     for i, text in enumerate(folded):
         if i in summary or _ACCOUNT_MARK.search(text):
-            found_persons = _persons(text)
-            if len(found_persons) > len(persons):
-                persons, persons_at = found_persons, i
-    if persons_at is not None:
-        summary.add(persons_at)
-    money: dict[str, Yuan] = {}
-    for i in ([persons_at] if persons_at is not None else []) + sorted(summary):
+            found_persons, found_money = _persons(text), _money(text)
+            if len(found_persons) + len(found_money) > len(persons) + len(money):
+                persons, money, listing_at = found_persons, found_money, i
+    if listing_at is not None:
+        summary.add(listing_at)
+    for i in sorted(summary):
         for field, value in _money(folded[i]).items():
             money.setdefault(field, value)
 

@@ -47,6 +47,12 @@ def _compile_each(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 _LABEL_KINDS = ("status", "deadline", "measure")
 
 
+def _label(name: str) -> str:
+    """A label as printed: the name followed by ``:``, or enclosed as ``[…]`` (``【…】``
+    folded), a ``:`` after the bracket optional; spaces around."""
+    return rf"\s*(\[\s*)?(?:{name})\s*(?(1)\]\s*:?|:)\s*"
+
+
 @frozen(kw_only=True)
 class Layout:
     """A publisher's layout of problems, as regex patterns over folded text.
@@ -93,13 +99,13 @@ class Layout:
 
     def __attrs_post_init__(self) -> None:
         # Each pattern is compiled on its own, so that named groups may repeat across
-        # patterns. A label is followed by ":" or enclosed in [...] (【…】 folded).
+        # patterns.
         labels = tuple(
-            (kind, re.compile(rf"\s*(\[\s*)?(?:{name})\s*(?(1)\]\s*:?|:)\s*"))
+            (kind, re.compile(_label(name)))
             for kind, names in zip(_LABEL_KINDS, (self.status_labels, self.deadline_labels, self.measure_labels))
             for name in names
         )
-        inline = tuple(re.compile(rf"(?<=[。;])\s*(?:{name})\s*:\s*") for name in self.status_labels)
+        inline = tuple(re.compile(r"(?<=[。;])" + _label(name)) for name in self.status_labels)
         object.__setattr__(self, "_headings", _compile_each(self.problem_headings))
         object.__setattr__(self, "_parents", _compile_each(self.problem_parents))
         object.__setattr__(self, "_items", _compile_each(self.problem_items))
@@ -141,7 +147,8 @@ class Layout:
         return None
 
     def inline_status(self, paragraph: str) -> Optional[re.Match[str]]:
-        """The first status label standing after a ``。`` or ``;`` inside the paragraph."""
+        """The first status label (``label:`` or ``[label]``) standing after a ``。`` or
+        ``;`` inside the paragraph."""
         found = [m for m in (p.search(paragraph) for p in self._inline_status) if m]
         return min(found, key=lambda m: m.start()) if found else None
 

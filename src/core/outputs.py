@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import typing
 from collections import Counter
 from typing import Any, BinaryIO, Callable, Iterator, Optional, Protocol, TextIO, Union

@@ -9,8 +9,9 @@ and error, and decides what to do next (usually: skip the plugin, warn, go on).
 
 from __future__ import annotations
 
+import functools
 import threading
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 import pluggy
 from attrs import frozen
@@ -176,14 +177,24 @@ class Registry:
                 yield name, None, failure
 
 
+@functools.lru_cache(maxsize=1)
+def _packages_distributions() -> Mapping[str, list[str]]:
+    """Top-level package → distributions, read once: it scans every installed
+    distribution's file list (a fifth of a second), and plugins registered at run time
+    (tests, batch workers) would pay it on every registration."""
+    from importlib.metadata import packages_distributions
+
+    return packages_distributions()
+
+
 def _distribution_of(module: Optional[str]) -> Optional[tuple[str, str]]:
     """(distribution name, version) of the installed package that provides ``module``."""
     if not module:
         return None
-    from importlib.metadata import packages_distributions, version
+    from importlib.metadata import version
 
     top = module.split(".")[0]
-    for dist_name in packages_distributions().get(top, []):
+    for dist_name in _packages_distributions().get(top, []):
         try:
             return dist_name, version(dist_name)
         except Exception:

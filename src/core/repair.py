@@ -7,9 +7,12 @@ a sentence in two — then the halves are joined again.
 
 The genre decides when a line continues on the next one. A line is *complete* when it
 ends with sentence-final punctuation (。！？；：… and their ASCII forms), or when it is
-a heading without a full stop inside (``一、 强化组织领导,扎实推进整改``), or a short
-line without sentence punctuation (a title, an issuer's name, a date: see
-``looks_like_title``). A line continues on the next one when it is not complete and
+a heading (``一、 强化组织领导,扎实推进整改``), or a short line without sentence
+punctuation (a title, an issuer's name, a date: see ``looks_like_title``). What tells a
+heading from a numbered sentence cut by a wrap is how the genre writes headings: a
+phrase with no full stop outside its quotes (a heading sharing its line with text puts
+a 。 after it), quotes closed, not ending inside a clause (,、), and short in its own
+words — the feedback it quotes (``一、关于“…”问题的整改情况``) may be of any length. A line continues on the next one when it is not complete and
 the next line does not start a new unit: a heading marker (一、 (一) 1. 1、 (1) ①
 一是), a label such as ``整改进展情况:`` or ``联系电话:``, or a short title-like line
 standing alone (a signature's organ name or date). A line whose quote (“ or 《) is
@@ -38,7 +41,10 @@ _CLOSERS = frozenset(")]》」』")
 # Characters no sentence starts with: a line beginning with one continues the last.
 _CONTINUATION_START = frozenset(",;。、:!?)]》”’…%")
 _SENTENCE_PUNCT = re.compile(r"[,;。!?]")
-_FULL_STOP = re.compile(r"[。!?;]")
+# Punctuation inside a clause: a heading never ends with it, a cut sentence may.
+_CLAUSE_INNER = frozenset(",、")
+# What the quote scan stops at: quotes (“” and ASCII ") and full stops.
+_QUOTE_OR_STOP = re.compile(r"[“”\"。!?;]")
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 # GB/T 9704 heading markers and the enumerations the genre uses like headings.
@@ -57,6 +63,7 @@ _LABEL_START = re.compile(
     r"|方式|电话|信箱|邮箱|地址|邮编|传真|时间)\s?:")
 
 _TITLE_MAX = 64
+# A heading's own words (outside its quotes) are a phrase, not a paragraph.
 _HEADING_MAX = 80
 _DATE_MAX = 24
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -82,10 +89,13 @@ def is_date_line(text: str) -> bool:
 
 class _Paragraph:
     """A paragraph being built, with what the join decision needs to know about it,
-    kept up to date line by line (no rescans of a growing paragraph)."""
+    kept up to date line by line (no rescans of a growing paragraph).
 
-    __slots__ = ("parts", "folded_tail", "length", "heading", "has_full_stop",
-                 "has_sentence_punct", "open_quotes", "open_titles", "ascii_quotes")
+    Quotes are tracked as a left-to-right state (“ opens, ” closes one if any is open,
+    an ASCII " toggles), so the state of a joined paragraph is the state of its text."""
+
+    __slots__ = ("parts", "folded_tail", "length", "heading", "has_sentence_punct", "quote_depth",
+                 "ascii_open", "open_titles", "stop_outside", "own_length")
 
     def __init__(self, line: str) -> None:
         folded = fold(line)
@@ -93,17 +103,33 @@ class _Paragraph:
         self.folded_tail = folded[-2:]
         self.length = len(folded)
         self.heading = _HEADING.match(folded) is not None
-        self.has_full_stop = False
         self.has_sentence_punct = False
-        self.open_quotes = self.open_titles = self.ascii_quotes = 0
+        self.quote_depth = self.open_titles = 0
+        self.ascii_open = False
+        self.stop_outside = False  # a full stop outside quotes
+        self.own_length = 0  # characters outside quotes
         self._count(folded)
 
     def _count(self, folded: str) -> None:
-        self.has_full_stop = self.has_full_stop or _FULL_STOP.search(folded) is not None
         self.has_sentence_punct = self.has_sentence_punct or _SENTENCE_PUNCT.search(folded) is not None
-        self.open_quotes += folded.count("“") - folded.count("”")
         self.open_titles += folded.count("《") - folded.count("》")
-        self.ascii_quotes += folded.count('"')
+        start = 0
+        for m in _QUOTE_OR_STOP.finditer(folded):
+            inside = self.quote_depth > 0 or self.ascii_open
+            if not inside:
+                self.own_length += m.start() - start
+            start = m.end()
+            c = m.group()
+            if c == "“":
+                self.quote_depth += 1
+            elif c == "”":
+                self.quote_depth = max(self.quote_depth - 1, 0)
+            elif c == '"':
+                self.ascii_open = not self.ascii_open
+            elif not inside:
+                self.stop_outside = True
+        if not (self.quote_depth > 0 or self.ascii_open):
+            self.own_length += len(folded) - start
 
     def add(self, line: str) -> None:
         """Append a continuation line."""
@@ -111,6 +137,7 @@ class _Paragraph:
         if _LATIN.match(self.folded_tail[-1:]) and _LATIN.match(folded):
             self.parts.append(" ")
             self.length += 1
+            self._count(" ")
         self.parts.append(line)
         self.folded_tail = (self.folded_tail + folded)[-2:]
         self.length += len(folded)
@@ -132,11 +159,12 @@ class _Paragraph:
 
     def quote_open(self) -> bool:
         """True while a “ or 《 (or an ASCII ") opened in this paragraph is not closed."""
-        return self.open_quotes > 0 or self.open_titles > 0 or self.ascii_quotes % 2 == 1
+        return self.quote_depth > 0 or self.open_titles > 0 or self.ascii_open
 
     def complete(self) -> bool:
-        """True for a heading without a full stop inside, or a title-like line."""
-        if self.heading and not self.has_full_stop and self.length <= _HEADING_MAX:
+        """True for a heading (see the module docstring) or a title-like line."""
+        if (self.heading and not self.stop_outside and self.own_length <= _HEADING_MAX
+                and self.folded_tail[-1:] not in _CLAUSE_INNER):
             return True
         return self.length <= _TITLE_MAX and not self.has_sentence_punct
 

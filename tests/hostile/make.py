@@ -95,6 +95,7 @@ def png(width: int, height: int) -> bytes:
 
 
 def report_page(charset: str = "utf-8") -> str:
+    """The control report as a page declaring ``charset`` (the text is not encoded here)."""
     return page(TITLE, REPORT, charset=charset)
 
 
