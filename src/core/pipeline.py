@@ -23,7 +23,8 @@ from . import validate as validation
 from .errors import EmptyInputError, PluginError, ZhenggaiError
 from .model import ChromeRule, Document, Parts
 from .plugins import PluginFailure, Registry, default_registry
-from .record import Counted, Publisher, Record, Removed, Source
+from .record import Counted, Heading, Problem, Publisher, Record, Removed, Source
+from .serialize import from_dict, to_dict
 from .text import fold
 
 _NO_SPACE = re.compile(r"\s+")
@@ -213,7 +214,7 @@ def _parse(prepared: _Prepared, candidates: list[detect.Candidate], registry: Re
     for cand in candidates:
         try:
             doc = _publisher_chrome(prepared, cand.name, registry)
-            parts = registry.call(cand.name, "zhenggai_parse", check=Parts.__instancecheck__, document=doc)
+            parts = registry.call(cand.name, "zhenggai_parse", check=_valid_parts, document=doc)
         except PluginFailure as failure:
             failures.append(str(failure))
             warnings.append(f"{failure}; trying the next plugin")
@@ -233,12 +234,48 @@ def _publisher_chrome(prepared: _Prepared, name: str, registry: Registry) -> Doc
         return prepared.document
     own = tuple(attrs.evolve(rule, name=f"{name}:{rule.name}") for rule in rules)
     document = prepared.document
-    return _clean(document.source_name, document.media_type, prepared.extracted, (*chrome.GENERIC_RULES, *own))
+    try:
+        return _clean(document.source_name, document.media_type, prepared.extracted, (*chrome.GENERIC_RULES, *own))
+    except ZhenggaiError as exc:  # e.g. its rules removed every line
+        raise PluginFailure(name, "zhenggai_chrome_rules", exc.message) from exc
+
+
+def _valid_parts(parts: object) -> bool:
+    """``zhenggai_parse``'s result is usable: Parts of the right types, unique problem ids.
+    Raises ValueError with the reason (charged to the plugin) otherwise."""
+    if not isinstance(parts, Parts):
+        return False
+    wrong = next((x for x in parts.problems if not isinstance(x, Problem)), None)
+    if wrong is not None:
+        raise ValueError(f"problems holds a {type(wrong).__name__}, not a Problem")
+    stack = list(parts.outline)
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Heading):
+            raise ValueError(f"outline holds a {type(node).__name__}, not a Heading")
+        stack.extend(node.children)
+    if not all(isinstance(w, str) for w in parts.warnings):
+        raise ValueError("warnings must be strings")
+    if parts.publisher_name is not None and (not isinstance(parts.publisher_name, str) or not parts.publisher_name):
+        raise ValueError("publisher_name must be a non-empty string or None")
+    ids = [p.id for p in parts.problems]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"duplicate problem ids {sorted({i for i in ids if ids.count(i) > 1})}")
+    return True
+
+
+def _valid_record(record: object) -> bool:
+    """``zhenggai_enrich``'s result is a record that survives its own JSON round trip."""
+    if not isinstance(record, Record):
+        return False
+    if from_dict(to_dict(record)) != record:
+        raise ValueError("the record does not survive to_dict/from_dict")
+    return True
 
 
 def _plugin_enrich(record: Record, document: Document, registry: Registry) -> Record:
     names = [e.name for e in registry.entries()]
-    for name, result, failure in registry.each(names, "zhenggai_enrich", check=Record.__instancecheck__,
+    for name, result, failure in registry.each(names, "zhenggai_enrich", check=_valid_record,
                                                record=record, document=document):
         if failure is not None:
             record = attrs.evolve(record, warnings=(*record.warnings, f"{failure}; its enrichment was skipped"))
