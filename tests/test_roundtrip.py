@@ -153,26 +153,20 @@ def _layout_property(layout: str, *regressions: str, xfail: str = ""):
     return test
 
 
-_INLINE_BRACKET = "open parser bug: a bracketed status label after a 。 inside a paragraph is not read"
-test_round_trip_liaoning_pj = _layout_property("liaoning_pj", "layout: bracketed status label inline",
-                                               xfail=_INLINE_BRACKET)
-test_round_trip_liaoning_jp = _layout_property("liaoning_jp", "layout: bracketed status label inline",
-                                               xfail=_INLINE_BRACKET)
+test_round_trip_liaoning_pj = _layout_property("liaoning_pj", "layout: bracketed status label inline")
+test_round_trip_liaoning_jp = _layout_property("liaoning_jp", "layout: bracketed status label inline")
 test_round_trip_fujian = _layout_property("fujian")
 test_round_trip_hunan = _layout_property("hunan")
 test_round_trip_zhejiang = _layout_property(
     "zhejiang",
     "repair: 。 inside a heading's quotes", "repair: heading over 80 characters",
     "structure: measure heading ending in 问题",
-    xfail="open parser bugs: repair joins a heading with the next paragraph when its only 。 is inside "
-          "its quotes or it is over 80 characters; structure takes (一) measures ending in 问题 for problems",
 )
 
 
 _LAYOUT_REPORTS = st.sampled_from(LAYOUTS).flatmap(lambda layout: st.tuples(st.just(layout), reports(layout)))
 
 
-@pytest.mark.xfail(strict=True, reason="open figures bug: money stated without persons is not read")
 @settings(max_examples=2 * EXAMPLES)
 @given(case=_LAYOUT_REPORTS, html=st.booleans(), fullwidth=st.booleans(), wraps=st.booleans())
 @example(case=("hunan", REGRESSIONS["figures: money without persons"]), html=False, fullwidth=False, wraps=False)

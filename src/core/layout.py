@@ -63,6 +63,11 @@ class Layout:
 
     - ``problem_headings`` (searched in a heading's title): the heading is a problem
       item, unless finer items sit inside it (then it only groups them).
+    - ``weak_problem_headings`` (searched in a heading's title): weaker evidence, a title
+      that merely ends like a problem (``…学习不够深入问题``). Such a heading is a problem
+      item as above, except inside a heading that ``problem_headings`` matches: there it
+      is one of that problem's measures (``(一)…,切实解决群众反映强烈的突出问题。`` under
+      ``一、关于“…”问题的整改情况``).
     - ``problem_parents`` (searched in a heading's title): the heading's child headings
       are problem items (Hunan's ``(一)反馈问题:…`` categories).
     - ``problem_items`` (matched at the start of a body paragraph): the paragraph opens a
@@ -82,6 +87,7 @@ class Layout:
     """
 
     problem_headings: tuple[str, ...] = field(default=(), converter=_patterns)
+    weak_problem_headings: tuple[str, ...] = field(default=(), converter=_patterns)
     problem_parents: tuple[str, ...] = field(default=(), converter=_patterns)
     problem_items: tuple[str, ...] = field(default=(), converter=_patterns)
     status_labels: tuple[str, ...] = field(default=(), converter=_patterns)
@@ -90,6 +96,7 @@ class Layout:
     no_problem_sections: tuple[str, ...] = field(default=(), converter=_patterns)
     closers: tuple[str, ...] = field(default=(), converter=_patterns)
     _headings: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
+    _weak_headings: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _parents: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _items: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _labels: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False, eq=False)
@@ -107,6 +114,7 @@ class Layout:
         )
         inline = tuple(re.compile(r"(?<=[。;])" + _label(name)) for name in self.status_labels)
         object.__setattr__(self, "_headings", _compile_each(self.problem_headings))
+        object.__setattr__(self, "_weak_headings", _compile_each(self.weak_problem_headings))
         object.__setattr__(self, "_parents", _compile_each(self.problem_parents))
         object.__setattr__(self, "_items", _compile_each(self.problem_items))
         object.__setattr__(self, "_labels", labels)
@@ -125,8 +133,15 @@ class Layout:
 
     # The parser's questions, each asked of folded text.
 
-    def is_problem_heading(self, title: str) -> bool:
-        """True when a heading with this (folded) title is a problem item."""
+    def is_problem_heading(self, title: str, *, inside_problem: bool = False) -> bool:
+        """True when a heading with this (folded) title is a problem item; a weak match
+        does not count ``inside_problem`` (under a heading that ``names_problem``)."""
+        if self.names_problem(title):
+            return True
+        return not inside_problem and any(p.search(title) for p in self._weak_headings)
+
+    def names_problem(self, title: str) -> bool:
+        """True when a heading with this (folded) title names a problem (``problem_headings``)."""
         return any(p.search(title) for p in self._headings)
 
     def is_problem_parent(self, title: str) -> bool:
@@ -168,9 +183,11 @@ _CN = "一二三四五六七八九十"
 GENRE = Layout(
     problem_headings=(
         r"^(?:关于|针对).*问题",  # 关于“…”的问题 / 关于“…”问题的整改情况 / 针对…的问题
-        r"问题$",  # …学习不够深入问题 (groups of problems when they hold finer ones)
         r"^问题\s*\d",  # 问题1…
     ),
+    # …学习不够深入问题 (groups of problems when they hold finer ones); under a 关于“…”
+    # problem, a measure that ends in 问题 (…解决群众反映强烈的突出问题).
+    weak_problem_headings=(r"问题$",),
     problem_parents=(r"^(?:巡[视察](?:组)?)?反馈(?:的)?(?:问题|意见)\s*:",),
     problem_items=(
         rf"^(?P<marker>[{_CN}]{{1,3}}是|[①-⑳])?关于[“\"].*?[”\"](?:的|等)?问题(?:的)?整改",

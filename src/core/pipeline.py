@@ -25,7 +25,7 @@ from .model import ChromeRule, Document, Parts
 from .plugins import PluginFailure, Registry, default_registry
 from .record import Counted, Heading, Problem, Publisher, Record, Removed, Source
 from .serialize import from_dict, to_dict
-from .text import fold
+from .text import clean_line, fold
 
 _NO_SPACE = re.compile(r"\s+")
 
@@ -233,6 +233,9 @@ def _publisher_chrome(prepared: _Prepared, name: str, registry: Registry) -> Doc
     if not rules:
         return prepared.document
     own = tuple(attrs.evolve(rule, name=f"{name}:{rule.name}") for rule in rules)
+    lines = (fold(clean_line(b.text)) for b in prepared.extracted.blocks)
+    if not any(rule.matches(line) for line in lines if line for rule in own):
+        return prepared.document  # nothing for its rules to take: the same document
     document = prepared.document
     try:
         return _clean(document.source_name, document.media_type, prepared.extracted, (*chrome.GENERIC_RULES, *own))

@@ -4,9 +4,11 @@
 units that can be problems — headings, and the paragraph items a layout declares — and
 keeps as problems the *finest* units that carry their own feedback or status:
 
-- a heading is a candidate when its title matches ``layout.problem_headings``, when its
-  parent's title matches ``layout.problem_parents``, or when it and every sibling carry
-  their own status or measure-label line; a paragraph item always is;
+- a heading is a candidate when its title matches ``layout.problem_headings`` (or
+  ``layout.weak_problem_headings``, unless a heading around it matches
+  ``problem_headings``: then it is a measure of that problem), when its parent's title
+  matches ``layout.problem_parents``, or when it and every sibling carry their own
+  status or measure-label line; a paragraph item always is;
 - a heading that carries such a line under no candidate is one too, so that a layout the
   declaration does not name still gives its problems;
 - a candidate with candidates inside it only groups them; the outermost sections named
@@ -206,12 +208,17 @@ def _item_unit(text: str, line: Optional[str], m: re.Match[str], k: int, parent:
 
 def _problem_units(root: _Unit, layout: Layout) -> list[_Unit]:
     """Mark candidates and return the problems (the finest candidates), in document order."""
+    # Units under a heading whose title names a problem (weak matches are measures there).
+    in_problem = {id(root): False}
     for unit in root.walk():
         sections = [u for u in unit.units if u.kind == "section"]
         holds = unit.parent is not None and layout.is_problem_parent(fold(unit.title))
         all_cued = bool(sections) and all(s.cue for s in sections)
+        inside = in_problem[id(unit)] or (unit.parent is not None and layout.names_problem(fold(unit.title)))
         for u in unit.units:
-            u.strong = u.kind == "item" or holds or all_cued or layout.is_problem_heading(fold(u.title))
+            in_problem[id(u)] = inside
+            u.strong = (u.kind == "item" or holds or all_cued
+                        or layout.is_problem_heading(fold(u.title), inside_problem=inside))
     for top in root.units:
         if top.kind == "section" and not top.strong and layout.holds_no_problems(fold(top.title)):
             for u in top.walk():
