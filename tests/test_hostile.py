@@ -220,13 +220,7 @@ def test_a_page_that_is_not_a_report_gives_a_record_with_the_warning(name: str) 
     assert record.problems == ()
 
 
-_PLACE_ONLY = pytest.mark.xfail(strict=True, reason=(
-    "declare.DeclaredPublisher.zhenggai_claim scores 0.7/0.75 for a place name in the title or last "
-    "paragraphs whatever the page is: liaoning claims a Dalian news article at 0.75"))
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_PLACE_ONLY) if n == "news-article.html" else n
-                                  for n in NOT_REPORTS])
+@pytest.mark.parametrize("name", NOT_REPORTS)
 def test_no_plugin_claims_a_page_that_is_not_a_report_above_one_half(name: str) -> None:
     ranked = rank(prepare(_path(name)), default_registry())
     assert max(c.score for c in ranked) <= 0.5, [(c.name, c.score, c.reason) for c in ranked]
@@ -297,9 +291,6 @@ def test_same_bytes_across_hash_seeds_locales_time_zones_and_worker_counts(tmp_p
     assert out.read_bytes() == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli._main_writer (and --table in cmd_normalize) write records to sys.stdout in the locale's "
-    "encoding: a latin-1 locale crashes with UnicodeEncodeError, a GB18030 one writes GB18030 JSON"))
 def test_standard_output_is_utf8_json_whatever_the_locale_encoding() -> None:
     # Only C locales are installed where this runs: PYTHONIOENCODING stands in for a
     # non-UTF-8 locale, which sets standard output's encoding the same way.

@@ -9,6 +9,7 @@ Publisher plugins register under the entry-point group ``zhenggai.publishers``; 
 ``zhenggai.hookspecs`` for the hooks and ``zhenggai.DeclaredPublisher`` for the short way.
 """
 
+from .batch import ErrorResult, normalize_many
 from .declare import DeclaredPublisher
 from .errors import (
     DecodeError,
@@ -35,6 +36,7 @@ __all__ = [
     "DeclaredPublisher",
     "Document",
     "EmptyInputError",
+    "ErrorResult",
     "GENRE",
     "InputError",
     "InputTooLargeError",
@@ -51,5 +53,6 @@ __all__ = [
     "hookimpl",
     "json_schema",
     "normalize",
+    "normalize_many",
     "to_dict",
 ]

@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from . import errors, outputs
 from .batch import ErrorResult, default_workers, normalize_many
+from .load import DEFAULT_MAX_BYTES
 from .serialize import json_schema
 
 INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt")
@@ -50,8 +51,10 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[str]:
             yield raw
 
 
-def _read_input(name: str) -> object:
-    return sys.stdin.buffer.read() if name == "-" else name
+def _read_input(name: str, max_bytes: int) -> object:
+    """A path as given, or standard input's bytes (one byte past the limit at most, so an
+    oversized stream is refused by ``load`` without being read whole)."""
+    return sys.stdin.buffer.read(max_bytes + 1) if name == "-" else name
 
 
 def _error_line(name: str, exc: errors.ZhenggaiError) -> str:
@@ -83,7 +86,7 @@ def cmd_normalize(args: argparse.Namespace) -> int:
                 stack.callback(writer.close)  # before its stream closes (last in, first out)
         status, table_rows, summary = 0, [], outputs.Summary()
         started = time.perf_counter()
-        results = normalize_many((_read_input(name) for name in names), workers=workers, enrich=args.enrich,
+        results = normalize_many((_read_input(name, args.max_bytes) for name in names), workers=workers, enrich=args.enrich,
                                  timeout=args.timeout, plugin=args.plugin, encoding=args.encoding,
                                  media_type=args.media_type, max_bytes=args.max_bytes)
         bar = stack.enter_context(tqdm(total=len(names), file=sys.stderr, unit="doc", dynamic_ncols=True,
@@ -203,7 +206,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
     from .plugins import default_registry
 
     try:
-        document = prepare(_read_input(args.path), encoding=args.encoding, media_type=args.media_type)
+        document = prepare(_read_input(args.path, DEFAULT_MAX_BYTES), encoding=args.encoding, media_type=args.media_type)
     except errors.ZhenggaiError as exc:
         print(_error_line(args.path, exc), file=sys.stderr)
         return exc.exit_code
@@ -250,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-enrich", dest="enrich", action="store_false", help="skip keywords and topics")
     p.add_argument("--encoding", metavar="CODEC", help="decode inputs with this codec")
     p.add_argument("--media-type", choices=("text/html", "text/plain"), help="instead of sniffing")
-    p.add_argument("--max-bytes", type=_positive(int), default=50 * 1024 * 1024, metavar="N",
+    p.add_argument("--max-bytes", type=_positive(int), default=DEFAULT_MAX_BYTES, metavar="N",
                    help="refuse inputs larger than N bytes (default 50 MiB)")
     p.set_defaults(func=cmd_normalize)
 
@@ -272,6 +275,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Entry point of the ``zhenggai`` command."""
     args = build_parser().parse_args(argv)
+    # Records are UTF-8 JSON whatever the locale says; messages never crash on a character.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="backslashreplace")
     try:
         return args.func(args)
     except BrokenPipeError:

@@ -31,6 +31,8 @@ from .model import ChromeRule, Claim, Document, Parts, PublisherInfo
 from .text import fold
 
 _URL = re.compile(r"https?://([A-Za-z0-9.-]{1,253})")
+_REPORT = re.compile(r"整改|巡视|巡察")
+_NOT_A_REPORT = 0.3  # the most a publisher claims a page of its own that is not a report
 
 
 def _tuple(value: object) -> tuple:
@@ -95,6 +97,10 @@ class DeclaredPublisher:
             reasons.append(f"place {place} in the {where}")
         if score <= self.base_score and not reasons:
             return Claim(score=score, reason="fallback: no publisher-specific evidence") if score else None
+        if not _REPORT.search(fold(f"{document.title or ''}\n{chr(10).join(document.paragraphs[:3])}")):
+            # its site or its places, but not a rectification report: nothing to parse
+            reasons.append("but the page does not read as a rectification report")
+            return Claim(score=min(score, _NOT_A_REPORT), reason="; ".join(reasons))
         body = fold("\n".join(document.paragraphs[:400]))
         hits = [p.pattern for p in self._signature_res if p.search(body)]
         if hits:
