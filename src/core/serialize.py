@@ -17,6 +17,7 @@ import cattrs
 from .errors import SchemaError
 from .record import (
     ENCODING_SOURCES,
+    _nonempty_or_none,
     INSPECTION_KINDS,
     INSPECTION_MODES,
     MEDIA_TYPES,
@@ -132,11 +133,8 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         if extra:
             target = schema["anyOf"][0] if "anyOf" in schema else schema
             target.update(extra)
-        if att.name in ("title", "issuer", "editor", "origin", "original_url", "path", "name",
-                        "province", "plugin_version", "feedback", "status_text", "by", "group", "round"):
-            target = schema["anyOf"][0] if "anyOf" in schema else schema
-            if target.get("type") == "string":
-                target["minLength"] = 1
+        if att.validator is _nonempty_or_none:  # "not stated" is null, never ""
+            schema["anyOf"][0]["minLength"] = 1
         doc = _FIELD_DOCS.get(key)
         if doc:
             schema = {**schema, "description": doc}
