@@ -224,6 +224,7 @@ class _Open:
     body: list[int] = field(factory=list)
     children: list["_Open"] = field(factory=list)
     last: dict[int, int] = field(factory=dict)
+    deepest: int = 0  # the deepest level among children (kept, not rescanned: linear time)
 
     def freeze(self) -> Section:
         return Section(self.level, self.number, self.index, self.offset, self.title, self.text,
@@ -244,7 +245,7 @@ def build(paragraphs: Sequence[str]) -> Outline:
                 depth -= 1
             parent = stack[depth]
             previous = parent.last.get(m.level)
-            deeper = any(c.level > m.level for c in parent.children)
+            deeper = parent.deepest > m.level
             if previous is None:
                 fits = m.number in (1, last_at_level.get(m.level, 0) + 1)
             else:
@@ -253,6 +254,7 @@ def build(paragraphs: Sequence[str]) -> Outline:
                 title, text = split_title(paragraph[m.end :])
                 node = _Open(m.level, m.number, i, m.end, title, text)
                 parent.children.append(node)
+                parent.deepest = max(parent.deepest, m.level)
                 parent.last[m.level] = m.number
                 last_at_level[m.level] = m.number
                 del stack[depth + 1 :]

@@ -179,7 +179,8 @@ def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
     for (text, line), folded in zip(texts[:closed], trimmed):
         m = layout.item_start(folded)
         if m:
-            item = _item_unit(text, line, m, sum(u.kind == "item" for u in unit.units) + 1, unit, layout)
+            # only items are in unit.units yet (child headings come after): k = count + 1
+            item = _item_unit(text, line, m, len(unit.units) + 1, unit, layout)
             unit.units.append(item)
         else:
             (item or unit).pieces.extend(_pieces(text, line, layout))
