@@ -355,27 +355,35 @@ def _bigrams(text: str) -> Counter[str]:
     return Counter(m.group(1) for m in _BIGRAM.finditer(fold(text)))
 
 
-def _match(item_text: str, found: list[_Found]) -> Optional[_Found]:
-    """The problem most similar to an outstanding item (cosine of tf-idf vectors of
-    character bigrams, idf over the problems); None unless one stands clearly first."""
-    docs = [_bigrams(f.text) for f in found]
-    df = Counter(g for d in docs for g in d)
+class _Matcher:
+    """Finds the problem most similar to an outstanding item (cosine of tf-idf vectors of
+    character bigrams, idf over the problems). The problems' vectors are built once."""
 
-    def vector(counts: Counter[str]) -> dict[str, float]:
-        idf = {g: math.log((len(docs) + 1) / (df[g] + 0.5)) for g in counts if g in df}
-        return {g: (1 + math.log(counts[g])) * w for g, w in idf.items()}
+    def __init__(self, found: list[_Found]):
+        self.found = found
+        docs = [_bigrams(f.text) for f in found]
+        self.n = len(docs)
+        self.df = Counter(g for d in docs for g in d)
+        self.vectors = [self._vector(d) for d in docs]
+        self.norms = [math.sqrt(sum(x * x for x in v.values())) for v in self.vectors]
 
-    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-        norms = math.sqrt(sum(x * x for x in a.values()) * sum(x * x for x in b.values()))
-        return sum(x * b.get(g, 0.0) for g, x in a.items()) / norms if norms else 0.0
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        return {g: (1 + math.log(counts[g])) * math.log((self.n + 1) / (self.df[g] + 0.5))
+                for g in counts if g in self.df}
 
-    query = vector(_bigrams(item_text))
-    scores = sorted(((cosine(query, vector(d)), i) for i, d in enumerate(docs)), reverse=True)
-    if not scores or scores[0][0] < _MATCH_MIN:
-        return None
-    if len(scores) > 1 and scores[0][0] < _MATCH_LEAD * scores[1][0]:
-        return None
-    return found[scores[0][1]]
+    def match(self, item_text: str) -> Optional[_Found]:
+        """The problem, or None unless one stands clearly first."""
+        query = self._vector(_bigrams(item_text))
+        qnorm = math.sqrt(sum(x * x for x in query.values()))
+        scores = sorted(
+            ((sum(x * vec.get(g, 0.0) for g, x in query.items()) / (qnorm * norm) if qnorm * norm else 0.0, i)
+             for i, (vec, norm) in enumerate(zip(self.vectors, self.norms))),
+            reverse=True)
+        if not scores or scores[0][0] < _MATCH_MIN:
+            return None
+        if len(scores) > 1 and scores[0][0] < _MATCH_LEAD * scores[1][0]:
+            return None
+        return self.found[scores[0][1]]
 
 
 def _matched_deadlines(root: _Unit, found: list[_Found], year: Optional[int],
@@ -383,9 +391,12 @@ def _matched_deadlines(root: _Unit, found: list[_Found], year: Optional[int],
     """Deadlines of outstanding items, by the id of the problem unit each matches (the
     latest when several match one problem)."""
     matched: dict[int, dt.date] = {}
+    matcher: Optional[_Matcher] = None
     for owner, value in _outstanding(root, [f.unit for f in found]):
         date = deadline(value, default_year=year)
-        target = _match(_flat(owner), found) if date else None
+        if date is not None and matcher is None:
+            matcher = _Matcher(found)
+        target = matcher.match(_flat(owner)) if date and matcher else None
         if date is None or target is None:
             what = date.isoformat() if date else _excerpt(value)
             warnings.append(f"deadline {what} of {_excerpt(owner.title)!r} matches no problem clearly; "
