@@ -195,6 +195,10 @@ def test_summary_phrasings(text: str, figures: Stated) -> None:
         ("巡视整改期间,给予党纪政务处分3人,移送司法机关1人。", Accountability(transferred_judicial=1)),
         ("巡察整改以来,给予4人党纪处分,对2名干部进行诫勉谈话,22人被移送司法,挽回经济损失达1.2亿元。",
          Accountability(party_discipline=4, admonishment=2, transferred_judicial=22, recovered_yuan=120000000)),
+        # found by test_roundtrip: a listing may state money and name no persons
+        ("在巡察整改工作中,挽回经济损失12.6万元。", Accountability(recovered_yuan=126000)),
+        ("在巡视整改工作中,建立完善制度12项;清退款项3万元,挽回经济损失280万元。",
+         Accountability(refunded_yuan=30000, recovered_yuan=2800000)),
     ],
 )
 def test_accountability_phrasings(text: str, persons: Accountability) -> None:
@@ -209,6 +213,10 @@ def test_densest_listing_wins() -> None:
         "截至目前,针对巡察反馈问题,共对9名相关责任人作出处理,给予政务处分1人,诫勉谈话2人,提醒谈话6人。",
     ]
     assert accountability(paragraphs) == Accountability(government_sanction=1, admonishment=2, reminder=6)
+    # money counts among the kinds: the listing that states it wins over an item's two
+    listing = "在巡察整改工作中,给予党纪处分1人,诫勉2人,清退款项3万元。"
+    assert accountability([paragraphs[0], listing]) == Accountability(party_discipline=1, admonishment=2,
+                                                                       refunded_yuan=30000)
 
 
 def test_nothing_stated() -> None:

@@ -136,7 +136,7 @@ _DOCUMENT_KEYS = ("title", "issuer", "addressees", "signed_date", "inspection", 
                   "contacts", "publisher", "published_at", "warnings")
 
 
-def _layout_property(layout: str, *regressions: str, xfail: str = ""):
+def _layout_property(layout: str, *regressions: str):
     """The round-trip test of one layout, text and HTML, with its regression examples."""
 
     @pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
@@ -147,8 +147,6 @@ def _layout_property(layout: str, *regressions: str, xfail: str = ""):
 
     for name in regressions:
         test = example(report=REGRESSIONS[name], fullwidth=False, wraps=False, charset="utf-8")(test)
-    if xfail:
-        test = pytest.mark.xfail(strict=True, reason=xfail)(test)
     test.__doc__ = f"normalize(render(report, {layout!r})) recovers the report (all but accountability)."
     return test
 

@@ -237,6 +237,25 @@ def test_measure_headings_with_a_status_in_the_last_one_stay_measures() -> None:
     assert [(p.id, p.status, len(p.measures)) for p in parts.problems] == [("一", "completed", 2)]
 
 
+def test_measure_headings_ending_in_wenti_under_a_named_problem_stay_measures() -> None:
+    # found by test_roundtrip: (一) ends in 问题 (the weak pattern), inside 关于“…”问题
+    parts = parse([
+        "一、关于“党工委落实民主集中制不到位”问题的整改情况",
+        "(一)出台《党工委议事规则》,切实解决群众反映强烈的突出问题。",
+        "1.建立台账,逐项解决历史遗留问题",
+        "(二)深入开展警示教育活动,堵塞了制度漏洞。",
+    ])
+    assert [(p.id, len(p.measures)) for p in parts.problems] == [("一", 2)]
+    assert parts.problems[0].measures[0].startswith("出台《党工委议事规则》") and "历史遗留问题" in parts.problems[0].measures[0]
+    # a finer heading that names a problem of its own still wins; under a heading that
+    # only ends in 问题, finer ones ending in 问题 are problems
+    named = parse(["一、关于“甲”问题的整改情况", "(一)关于“乙”的问题。建立台账。", "(二)关于“丙”的问题。逐项销号。"])
+    assert [p.id for p in named.problems] == ["一/(一)", "一/(二)"]
+    weak = parse(["一、问题整改情况", "(一)理论学习不深入问题", "1.学习计划落实不到位问题", "制定学习计划。",
+                  "2.专题研讨流于形式问题", "开展专题研讨。"])
+    assert [p.id for p in weak.problems] == ["一/(一)/1", "一/(一)/2"]
+
+
 def test_a_next_step_paragraph_inside_an_item_does_not_close_it() -> None:
     parts = parse([
         "(1)关于“制度不健全”的问题。修订制度3项。", "下一步,将持续跟踪落实。", "整改进展情况:基本完成。",
@@ -253,10 +272,14 @@ def test_inline_status_and_label_status() -> None:
         "(2)关于“乙”的问题。", "整改情况:已完成。",
         "(3)关于“丙”的问题。完成情况:共完成12项工作任务。",
         "(4)关于“丁”的问题。", "【整改进展】正在整改，年底前完成。",
+        # found by test_roundtrip: a bracketed label run on after the measures
+        "(5)关于“戊”的问题。出台《议事规则》,堵塞了制度漏洞。【整改进展】已完成。",
+        "(6)关于“己”的问题。健全制度。[进度]:正在整改。",
     ])
     assert [(p.status, p.status_text, p.measures) for p in parts.problems] == [
         ("completed", "已完成", ("已建立台账。",)), ("completed", "已完成", ()),
-        (None, "共完成12项工作任务", ()), ("in_progress", "正在整改，年底前完成", ())]
+        (None, "共完成12项工作任务", ()), ("in_progress", "正在整改，年底前完成", ()),
+        ("completed", "已完成", ("出台《议事规则》,堵塞了制度漏洞。",)), ("in_progress", "正在整改", ("健全制度。",))]
     assert parts.warnings == ("problem (3): status not recognized: 共完成12项工作任务",)
 
 
@@ -295,6 +318,11 @@ def test_layout_extend_and_evolve() -> None:
     parts = parse(paragraphs, wider)
     assert [(p.id, p.title, p.status) for p in parts.problems] == [
         ("一/#1", "台账不全", "completed"), ("一/#2", "销号滞后", "in_progress")]
+    # a weak pattern of a plugin's own: a heading ending in 事项 is a problem, but not
+    # inside a problem heading
+    items = GENRE.extend(weak_problem_headings=[r"事项$"])
+    assert [p.id for p in parse(["一、整改情况", "(一)台账管理事项", "建立台账。"], items).problems] == ["一/(一)"]
+    assert [p.id for p in parse(["一、关于“甲”问题的整改情况", "(一)台账管理事项", "建立台账。"], items).problems] == ["一"]
     bare = attrs.evolve(GENRE, no_problem_sections=())
     assert [p.id for p in parse(["一、巩固整改成果", "(一)关于“乙”的问题。已完成。"], bare).problems] == ["一/(一)"]
     assert parse(["一、巩固整改成果", "(一)关于“乙”的问题。已完成。"]).problems == ()

@@ -8,16 +8,20 @@ a sentence in two — then the halves are joined again.
 The genre decides when a line continues on the next one. A line is *complete* when it
 ends with sentence-final punctuation (。！？；：… and their ASCII forms), or when it is
 a heading (``一、 强化组织领导,扎实推进整改``), or a short line without sentence
-punctuation (a title, an issuer's name, a date: see ``looks_like_title``). What tells a
-heading from a numbered sentence cut by a wrap is how the genre writes headings: a
-phrase with no full stop outside its quotes (a heading sharing its line with text puts
-a 。 after it), quotes closed, not ending inside a clause (,、), and short in its own
-words — the feedback it quotes (``一、关于“…”问题的整改情况``) may be of any length. A line continues on the next one when it is not complete and
-the next line does not start a new unit: a heading marker (一、 (一) 1. 1、 (1) ①
-一是), a label such as ``整改进展情况:`` or ``联系电话:``, or a short title-like line
-standing alone (a signature's organ name or date). A line whose quote (“ or 《) is
-still open continues regardless of its shape, and a line that starts with punctuation
-no sentence starts with (，。、）” …) always continues the one before.
+punctuation (a title, an issuer's name, a date: see ``looks_like_title``).
+
+What tells a heading from a numbered sentence cut by a wrap is how the genre writes
+headings: a phrase with no full stop outside its quotes (a heading that shares its line
+with text puts a 。 after it), its quotes closed, not ending inside a clause (,、), and
+short in its own words — the feedback it quotes (``一、关于“…”问题的整改情况``) may be
+of any length, and a 。 inside the quotes is the feedback's.
+
+A line continues on the next one when it is not complete and the next line does not
+start a new unit: a heading marker (一、 (一) 1. 1、 (1) ① 一是), a label such as
+``整改进展情况:`` or ``联系电话:``, or a short title-like line standing alone (a
+signature's organ name or date). A line whose quote (“ or 《) is still open continues
+regardless of its shape, and a line that starts with punctuation no sentence starts with
+(，。、）” …) always continues the one before.
 
 Joining never drops a character: CJK halves are joined directly, two Latin/digit words
 keep one space between them. A paragraph ending in 。 is never merged with the next.
