@@ -201,6 +201,11 @@ class _Page(NamedTuple):
 def _e(text: str) -> str:
     return escape(text, quote=False)
 
+def _info(page: "_Page", *fields: tuple[str, str]) -> list[str]:
+    """The "label：value" parts of an info line, for the page's fields that are set."""
+    return [f"{label}：{_e(getattr(page, name))}" for label, name in fields if getattr(page, name)]
+
+
 
 def _a(text: str) -> str:
     return escape(text, quote=True)
@@ -318,11 +323,7 @@ def _render_liaoning_pj(page: _Page) -> list[str]:
         '&gt;<a href="/zjxq/tzgg/">通知公告</a></td></tr>',
         f'<tr><td align="center" class="title"><font size="5" color="#c00000"><b>{page.title}</b></font></td></tr>',
     ]
-    info = []
-    if page.published_at:
-        info.append(f"发布时间：{_e(page.published_at)}")
-    if page.origin:
-        info.append(f"来源：{_e(page.origin)}")
+    info = _info(page, ("发布时间", "published_at"), ("来源", "origin"))
     if info:
         out.append(f'<tr><td align="center" class="info">{"&nbsp;&nbsp;".join(info)}</td></tr>')
     out += ['<tr><td class="content" id="zoom">', "<!-- 正文开始 -->"]
@@ -410,11 +411,7 @@ def _render_liaoning_jp(page: _Page) -> list[str]:
         '<table width="100%" border="0" cellspacing="0" cellpadding="0">',
         f'<tr><td class="bt" align="center"><h2>{page.title}</h2></td></tr>',
     ]
-    info = []
-    if page.published_at:
-        info.append(f"发布时间：{_e(page.published_at)}")
-    if page.origin:
-        info.append(f"来源：{_e(page.origin)}")
+    info = _info(page, ("发布时间", "published_at"), ("来源", "origin"))
     if info:
         out.append(f'<tr><td class="sj">{"&nbsp;&nbsp;".join(info)}&nbsp;&nbsp;&nbsp;&nbsp;</td></tr>')
     out += ["<tr><td>", '<div id="zoom">']
@@ -507,11 +504,7 @@ def _render_fujian(page: _Page) -> list[str]:
         '<div class="article">',
         f'<h1 class="article-title">{page.title}</h1>',
     ]
-    info = []
-    if page.origin:
-        info.append(f"来源：{_e(page.origin)}")
-    if page.published_at:
-        info.append(f"发布时间：{_e(page.published_at)}")
+    info = _info(page, ("来源", "origin"), ("发布时间", "published_at"))
     if info:
         out.append(f'<div class="article-info">{"&nbsp;&nbsp;".join(info)}</div>')
     out.append('<div class="article-content" id="zoom">')
@@ -598,13 +591,7 @@ def _render_hunan(page: _Page) -> list[str]:
         '<div class="article">',
         f'<h1 class="con_title">{title}</h1>',
     ]
-    info = []
-    if page.editor:
-        info.append(f"编辑：{_e(page.editor)}")
-    if page.published_at:
-        info.append(f"发表时间：{_e(page.published_at)}")
-    if page.origin:
-        info.append(f"来源：{_e(page.origin)}")
+    info = _info(page, ("编辑", "editor"), ("发表时间", "published_at"), ("来源", "origin"))
     info.append('浏览次数：<span id="hits"><script>document.write(\'加载中…\');</script></span>')
     out.append(f'<div class="con_info">{"&nbsp;".join(info)}&nbsp;</div>')
     out.append('<div class="con_text" id="zoom">')
@@ -687,11 +674,7 @@ def _render_zhejiang(page: _Page) -> list[str]:
         '<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/c/3/">巡视巡察</a> &gt; 正文</div>',
         f'<h1 class="post-title">{page.title}</h1>',
     ]
-    info = []
-    if page.origin:
-        info.append(f"来源：{_e(page.origin)}")
-    if page.published_at:
-        info.append(f"发布时间：{_e(page.published_at)}")
+    info = _info(page, ("来源", "origin"), ("发布时间", "published_at"))
     if info:
         out.append(f'<div class="post-meta">{"&nbsp;&nbsp;".join(info)}</div>')
     out.append('<div class="post-body">')
