@@ -201,10 +201,10 @@ class _Page(NamedTuple):
 def _e(text: str) -> str:
     return escape(text, quote=False)
 
+
 def _info(page: "_Page", *fields: tuple[str, str]) -> list[str]:
     """The "label：value" parts of an info line, for the page's fields that are set."""
     return [f"{label}：{_e(getattr(page, name))}" for label, name in fields if getattr(page, name)]
-
 
 
 def _a(text: str) -> str:
