@@ -7,7 +7,7 @@ plugin cannot change the document under the feet of the next one.
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Union
+from typing import Optional
 
 import attrs
 from attrs import field, frozen
@@ -56,8 +56,8 @@ class Document:
     """The document as plugins see it when claiming and parsing.
 
     ``paragraphs`` is the cleaned body (after the title, through the signature block);
-    ``removed`` the lines taken out so far; ``head`` the lines that stood before the
-    title (site banners, breadcrumbs) — useful evidence for claims, never body text.
+    ``removed`` the lines taken out so far — among them the site banners, breadcrumbs and
+    footers, useful evidence for claims, never body text.
     """
 
     source_name: str
@@ -66,7 +66,6 @@ class Document:
     paragraphs: tuple[str, ...] = field(converter=_tuple)
     removed: tuple[Removed, ...] = field(factory=tuple, converter=_tuple)
     meta: PageMeta = field(factory=PageMeta)
-    raw_head: str = ""
 
     @property
     def evidence(self) -> str:
@@ -96,9 +95,6 @@ class PublisherInfo:
     province: Optional[str] = None
     priority: int = 0
     sites: tuple[str, ...] = field(factory=tuple, converter=_tuple)
-
-
-LineTest = Union[str, Callable[[str], bool]]
 
 
 @frozen(kw_only=True)

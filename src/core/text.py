@@ -13,7 +13,8 @@ import functools
 import re
 
 # 。 and 、 keep their identity: they separate sentences and list items, and ASCII
-# has no twin for 、. Typographic quotes “”‘’ stay too (see OPEN_QUOTES).
+# has no twin for 、. Typographic quotes “”‘’ stay too: the genre delimits feedback
+# with them, and patterns that look for quotes accept an ASCII " pair as well.
 _PAIRS = {
     "，": ",", "；": ";", "：": ":", "！": "!", "？": "?", "（": "(", "）": ")",
     "【": "[", "】": "]", "［": "[", "］": "]", "｛": "{", "｝": "}", "＜": "<", "＞": ">",
@@ -26,11 +27,6 @@ _PAIRS.update({chr(0xFF10 + i): chr(0x30 + i) for i in range(10)})
 _PAIRS.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _PAIRS) + "]")
-
-# Quotes stay typographic after folding: “…” are what the genre uses to delimit
-# feedback; an ASCII " pair is accepted by the patterns that look for quotes.
-OPEN_QUOTES = "“‘\""
-CLOSE_QUOTES = "”’\""
 
 SPACES = "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t\r\f\v "
 _SPACE_RUN = re.compile(f"[{SPACES}]+")
