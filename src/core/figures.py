@@ -308,9 +308,9 @@ def _money(text: str) -> dict[str, Yuan]:
     return found
 
 
-def _read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
-    """Both blocks at once: rules and money are read from the paragraphs that state the
-    totals, the progress and the accountability listing."""
+def read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
+    """Both blocks at once (one pass; the pipeline's call): rules and money are read from
+    the paragraphs that state the totals, the progress and the accountability listing."""
     sentences = _sentences(paragraphs)
     status_at: Optional[int] = None
     statuses: list[_Status] = []
@@ -372,14 +372,14 @@ def _read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
 def stated(paragraphs: Sequence[str]) -> Stated:
     """The figures the report states about itself (``Stated``): aspects, problems,
     tasks, status counts, completion rate and rules established; None where unstated."""
-    return _read(paragraphs)[0]
+    return read(paragraphs)[0]
 
 
 def accountability(paragraphs: Sequence[str]) -> Accountability:
     """Accountability figures as the report states them: persons disciplined, sanctioned,
     handled, admonished, reminded, transferred (counts of people); money refunded and
     recovered (yuan)."""
-    return _read(paragraphs)[1]
+    return read(paragraphs)[1]
 
 
-__all__ = ["accountability", "stated"]
+__all__ = ["accountability", "read", "stated"]

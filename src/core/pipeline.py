@@ -145,6 +145,7 @@ def _normalize(loaded: load.Loaded, *, media_type: Optional[str], encoding: Opti
 
     body = document.paragraphs
     signed = metadata.signed_date(body)
+    stated, accountability = figures.read(body)
     problems = parts.problems
     record = Record(
         doc_id=hashlib.sha256("\n".join(body).encode("utf-8")).hexdigest()[:16],
@@ -172,8 +173,8 @@ def _normalize(loaded: load.Loaded, *, media_type: Optional[str], encoding: Opti
         origin=document.meta.origin,
         original_url=document.meta.original_url,
         inspection=inspection.inspection(document.title, body, signed=signed),
-        stated=figures.stated(body),
-        accountability=figures.accountability(body),
+        stated=stated,
+        accountability=accountability,
         outline=parts.outline,
         problems=problems,
         counted=Counted.of(problems),
