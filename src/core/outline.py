@@ -25,6 +25,7 @@ a layout may let one open a paragraph item (``Layout.problem_items``).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional, Sequence
 
@@ -50,6 +51,7 @@ _SPACE_RUN = re.compile(_S)
 _TITLE_TRAIL = "。.．:：;；,，、" + SPACES
 _OPENERS = frozenset('“‘"')
 _CLOSERS = {"”": "“", "’": "‘"}
+_QUOTE_CHAR = re.compile('[“‘"”’]')
 
 _LEAD_IN = re.compile(
     rf"(?:^|(?<=[\n。;:!?]))[{SPACES}]*"
@@ -109,15 +111,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans ``(open, close)`` of the outermost quote pairs in ``text``: “…” and ‘…’ with
     any nesting, ``"…"`` in ASCII. A closing quote without its opener is ignored; an
     opener never closed gives no span."""
-    return _quotes(text)[0]
+    return list(_quotes(text)[0])
 
 
-def _quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
-    """The outermost quote spans, and whether every opener was closed."""
+@functools.lru_cache(maxsize=4096)
+def _quotes(text: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The outermost quote spans, and whether every opener was closed. Only the quote
+    characters are visited (a regex finds them), and results are cached: the parser asks
+    again about the same paragraphs."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     open_count = dict.fromkeys(_OPENERS, 0)
-    for i, c in enumerate(text):
+    for found in _QUOTE_CHAR.finditer(text):
+        i, c = found.start(), found.group()
         if c == '"' and stack and stack[-1][0] == '"':
             at = stack.pop()[1]
             open_count[c] -= 1
@@ -137,7 +143,7 @@ def _quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
             continue
         if not stack:
             spans.append((at, i))
-    return spans, not stack
+    return tuple(spans), not stack
 
 
 def sentence_end(text: str) -> int:
