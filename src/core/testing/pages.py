@@ -210,6 +210,17 @@ def _info(page: "_Page", *fields: tuple[str, str]) -> list[str]:
 def _a(text: str) -> str:
     return escape(text, quote=True)
 
+def _xhtml_head(page: _Page) -> tuple[str, ...]:
+    """The opening of the old table-layout CMSs' pages: XHTML doctype, charset by http-equiv."""
+    return (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
+        '<html xmlns="http://www.w3.org/1999/xhtml">',
+        "<head>",
+        f'<meta http-equiv="Content-Type" content="text/html; charset={_a(page.charset)}" />',
+    )
+
+
 
 def _blank(paragraph: str) -> bool:
     return paragraph.strip(SPACES + "\n") == ""
@@ -273,11 +284,7 @@ def _render_liaoning_pj(page: _Page) -> list[str]:
     """Old table-layout CMS: everything in nested tables, text in <font>."""
     indent = "&nbsp;&nbsp;&nbsp;&nbsp;"
     out = [
-        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
-        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
-        '<html xmlns="http://www.w3.org/1999/xhtml">',
-        "<head>",
-        f'<meta http-equiv="Content-Type" content="text/html; charset={_a(page.charset)}" />',
+        *_xhtml_head(page),
         f"<title>{page.title}_{_PJ_SITE}</title>",
         *_gov_meta(page, _PJ_SITE, "通知公告", " /"),
         '<link href="/templets/default/style/dedecms.css" rel="stylesheet" type="text/css" />',
@@ -380,11 +387,7 @@ def _render_liaoning_jp(page: _Page) -> list[str]:
     """Table-layout CMS whose body mixes <p>s with <div>s of <br>-separated lines."""
     indent = "&nbsp; &nbsp; &nbsp; &nbsp;"
     out = [
-        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
-        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
-        '<html xmlns="http://www.w3.org/1999/xhtml">',
-        "<head>",
-        f'<meta http-equiv="Content-Type" content="text/html; charset={_a(page.charset)}" />',
+        *_xhtml_head(page),
         f"<title>{page.title}-{_JP_SITE}</title>",
         *_gov_meta(page, _JP_SITE, "公示公告", " /"),
         '<style type="text/css">',
