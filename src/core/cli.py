@@ -16,10 +16,9 @@ from tqdm import tqdm
 
 from . import errors, outputs
 from .batch import ErrorResult, default_workers, normalize_many
-from .load import DEFAULT_MAX_BYTES
+from .load import DEFAULT_MAX_BYTES, INPUT_SUFFIXES
 from .serialize import json_schema
 
-INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt")
 
 EXIT_CODES = """\
 exit codes:

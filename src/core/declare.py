@@ -7,7 +7,7 @@ its entry point::
     plugin = DeclaredPublisher(
         label="Liaoning", province="辽宁省",
         hosts=("dljp.gov.cn",), site_names=("盘锦辽滨沿海经济技术开发区",),
-        places=("辽宁", "大连", "盘锦", "辽东湾", "金普"),
+        places=(*province_places("辽宁省"), "辽东湾", "金普"),  # zhenggai.places
         chrome=(ChromeRule(name="welcome", pattern=r"^欢迎访问"),),
         layout=GENRE,
     )

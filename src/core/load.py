@@ -14,6 +14,8 @@ from attrs import frozen
 
 from .errors import EmptyInputError, InputError, InputTooLargeError
 
+#: File suffixes taken as reports when a directory is given (the command, fixtures).
+INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 # A str longer than this, or holding a newline, is content, never a path.

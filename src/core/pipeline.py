@@ -23,7 +23,7 @@ from . import validate as validation
 from .errors import EmptyInputError, PluginError, ZhenggaiError
 from .model import ChromeRule, Document, Parts
 from .plugins import PluginFailure, Registry, default_registry
-from .record import Counted, Heading, Problem, Publisher, Record, Removed, Source
+from .record import Counted, Heading, Problem, Publisher, Record, Removed, Source, duplicate_ids
 from .serialize import from_dict, to_dict
 from .text import clean_line, fold
 
@@ -262,9 +262,9 @@ def _valid_parts(parts: object) -> bool:
         raise ValueError("warnings must be strings")
     if parts.publisher_name is not None and (not isinstance(parts.publisher_name, str) or not parts.publisher_name):
         raise ValueError("publisher_name must be a non-empty string or None")
-    ids = [p.id for p in parts.problems]
-    if len(ids) != len(set(ids)):
-        raise ValueError(f"duplicate problem ids {sorted({i for i in ids if ids.count(i) > 1})}")
+    dup = duplicate_ids(parts.problems)
+    if dup:
+        raise ValueError(f"duplicate problem ids {dup}")
     return True
 
 

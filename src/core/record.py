@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional, Union
+from collections import Counter
+from typing import Optional, Sequence, Union
 
 import attrs
 from attrs import field, frozen
@@ -230,7 +231,11 @@ class Record:
 
     @problems.validator
     def _unique_ids(self, _att: attrs.Attribute, value: tuple[Problem, ...]) -> None:
-        ids = [p.id for p in value]
-        if len(ids) != len(set(ids)):
-            dup = sorted({i for i in ids if ids.count(i) > 1})
+        dup = duplicate_ids(value)
+        if dup:
             raise ValueError(f"problems: duplicate ids {dup}")
+
+
+def duplicate_ids(problems: Sequence[Problem]) -> list[str]:
+    """Problem ids that occur more than once, sorted (empty when ids are unique)."""
+    return sorted(i for i, n in Counter(p.id for p in problems).items() if n > 1)

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .. import blocks, decode
+from ..load import INPUT_SUFFIXES
 from ..plugins import Registry
-from ..record import Record
+from ..record import Counted, Record, duplicate_ids
 from ..serialize import from_dict, json_schema, to_dict
 from ..text import fold
 
-INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt")
 ELLIPSIS = "…"
 _SPACE = re.compile(r"\s+")
 
@@ -85,10 +85,9 @@ def invariants(record: Record, *, source_lines: Optional[list[str]] = None) -> l
     out += [f"schema: {e.message} at {'/'.join(map(str, e.path))}" for e in errors[:5]]
     if from_dict(json.loads(text)) != record:
         out.append("from_dict(to_dict(record)) != record")
-    ids = [p.id for p in record.problems]
-    if len(ids) != len(set(ids)):
-        out.append("problem ids are not unique")
-    from ..record import Counted
+    dup = duplicate_ids(record.problems)
+    if dup:
+        out.append(f"problem ids are not unique: {dup}")
 
     if record.counted != Counted.of(record.problems):
         out.append(f"counted {record.counted} does not match the problems")
