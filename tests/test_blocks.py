@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zhenggai.blocks import Block, extract, sniff_media_type
+from zhenggai.blocks import _SKIPPED, Block, extract, sniff_media_type
 from zhenggai.errors import InputError
 from zhenggai.model import PageMeta
 
@@ -122,7 +122,7 @@ TAG_SOUP = st.lists(st.one_of(
     st.sampled_from(["<p>", "</p>", "<div class='nav'>", "</div>", "<br>", "<a href=x>", "</a>",
                      "<table><tr><td>", "</td></tr></table>", "<font>", "<pre>", "</pre>",
                      "<script>", "</script>", "<!--", "-->", "<header>", "<article>", "&nbsp;",
-                     "<title>", "</title>", "<meta name=pubdate content='2020年1月2日'>", "\n"]),
+                     "<title>", "</title>", "<rt>", "</rt>", "<svg>", "</svg>", "<meta name=pubdate content='2020年1月2日'>", "\n"]),
     st.text(WORD_CHARS, max_size=8)), max_size=60).map("".join)
 
 
@@ -133,6 +133,26 @@ def test_tag_soup_never_raises(markup):
         assert 0.0 <= block.link_ratio <= 1.0
         assert block.zone in ("", "nav", "header", "footer", "aside")
         assert block.text == block.text.strip(" \t\r\n\f") or "<pre>" in markup
+
+
+def _reference_text(markup: str) -> str:
+    """The visible characters of ``markup`` read from a BeautifulSoup tree (built from
+    the same lxml parser), skipping the elements the extractor skips: an independent
+    reading of the text the event walk must keep."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(markup, "lxml")
+    kept = [s for s in soup.find_all(string=True)
+            if type(s) is NavigableString and not any(p.name in _SKIPPED for p in s.parents)]
+    return "".join("".join(kept).split())
+
+
+@given(TAG_SOUP)
+@example("<pre>\nx</pre>")
+@example("<svg><title>t</title></svg>x")
+@example("<ruby>字<rt>zi</rt></ruby>")
+def test_tag_soup_keeps_exactly_the_text_a_tree_walk_keeps(markup):
+    assert "".join("".join(texts(markup)).split()) == _reference_text(markup)
 
 
 def test_breaks_and_blank_lines():
@@ -314,7 +334,7 @@ def test_seed_texts_are_plain_and_split_into_their_lines(seed):
     ("http://example.gov.cn/a.html", ["http://example.gov.cn/a.html"]),
     ('<?xml version="1.0"?><html><body><p>x</p></body></html>', ["x"]),
 ])
-def test_bs4_advice_is_not_passed_on_as_warnings(markup, expected):
+def test_odd_inputs_give_no_warnings(markup, expected):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert texts(markup) == expected
