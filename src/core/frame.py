@@ -31,7 +31,7 @@ from .chrome import GENERIC_RULES, rule_for
 from .dates import find_dates
 from .model import ChromeRule, PageMeta
 from .record import Removed
-from .repair import is_date_line, looks_like_title, starts_heading
+from .repair import ends_like_date, is_date_line, looks_like_title, starts_heading
 from .text import clean_line, close_cjk_spaces, fold
 
 _WINDOW = 20  # the title is looked for among the first paragraphs only
@@ -189,7 +189,7 @@ def _is_organ(paragraph: str) -> bool:
 
 def _signed_in_one_line(paragraph: str) -> bool:
     """An organ's name and the date on one line (``中共XX委员会 2020年11月16日``)."""
-    if len(paragraph) > _ORGAN_MAX + 24:
+    if len(paragraph) > _ORGAN_MAX + 24 or not ends_like_date(paragraph):
         return False
     spans = find_dates(paragraph)
     if not spans or spans[-1].end != len(paragraph) or not spans[-1].has_year:

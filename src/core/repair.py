@@ -70,6 +70,8 @@ _TITLE_MAX = 64
 # A heading's own words (outside its quotes) are a phrase, not a paragraph.
 _HEADING_MAX = 80
 _DATE_MAX = 24
+# What a printed date ends with besides a digit (2020年11月16日, 16号, 2020-11-16).
+_DATE_END = frozenset("日号")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -88,33 +90,46 @@ def starts_heading(text: str) -> bool:
 def is_date_line(text: str) -> bool:
     """True when ``text`` is a date with its year and nothing else (a signature's date)."""
     cleaned = clean_line(text)
-    return len(cleaned) <= _DATE_MAX and parse_date(cleaned) is not None
+    return len(cleaned) <= _DATE_MAX and ends_like_date(cleaned) and parse_date(cleaned) is not None
 
 
-class _Paragraph:
-    """A paragraph being built, with what the join decision needs to know about it,
-    kept up to date line by line (no rescans of a growing paragraph).
+def ends_like_date(text: str) -> bool:
+    """True when ``text`` ends with what a date ends with: 日, 号 or a digit (any Unicode
+    decimal digit, as the date patterns' ``\\d``). A cheap test before a date search,
+    which most lines fail."""
+    last = text[-1:]
+    return last in _DATE_END or last.isdecimal()
+
+
+class _Shape:
+    """What the join decision needs to know about a paragraph's text besides its last
+    characters: heading, quotes, full stops, length. Counted left to right, one line at
+    a time, so a growing paragraph is never rescanned.
 
     Quotes are tracked as a left-to-right state (“ opens, ” closes one if any is open,
     an ASCII " toggles), so the state of a joined paragraph is the state of its text."""
 
-    __slots__ = ("parts", "folded_tail", "length", "heading", "has_sentence_punct", "quote_depth",
+    __slots__ = ("counted", "length", "heading", "has_sentence_punct", "quote_depth",
                  "ascii_open", "open_titles", "stop_outside", "own_length")
 
-    def __init__(self, line: str) -> None:
-        folded = fold(line)
-        self.parts = [line]
-        self.folded_tail = folded[-2:]
-        self.length = len(folded)
-        self.heading = _HEADING.match(folded) is not None
+    def __init__(self, first: str) -> None:
+        self.counted = 0  # folded lines counted so far
+        self.length = 0
+        self.heading = _HEADING.match(first) is not None
         self.has_sentence_punct = False
         self.quote_depth = self.open_titles = 0
         self.ascii_open = False
         self.stop_outside = False  # a full stop outside quotes
         self.own_length = 0  # characters outside quotes
-        self._count(folded)
+
+    def count(self, folded_lines: Sequence[str]) -> None:
+        """Count the lines of ``folded_lines`` not counted yet."""
+        for folded in folded_lines[self.counted:]:
+            self._count(folded)
+        self.counted = len(folded_lines)
 
     def _count(self, folded: str) -> None:
+        self.length += len(folded)
         self.has_sentence_punct = self.has_sentence_punct or _SENTENCE_PUNCT.search(folded) is not None
         self.open_titles += folded.count("《") - folded.count("》")
         start = 0
@@ -135,20 +150,38 @@ class _Paragraph:
         if not (self.quote_depth > 0 or self.ascii_open):
             self.own_length += len(folded) - start
 
-    def add(self, line: str) -> None:
-        """Append a continuation line."""
-        folded = fold(line)
+
+class _Paragraph:
+    """A paragraph being built: its lines as printed and folded. Most paragraphs end
+    with sentence-final punctuation, which their last two characters tell; the rest of
+    their shape (``_Shape``) is counted only when a decision needs it."""
+
+    __slots__ = ("parts", "folded", "folded_tail", "_shape")
+
+    def __init__(self, line: str, folded: str) -> None:
+        self.parts = [line]
+        self.folded = [folded]
+        self.folded_tail = folded[-2:]
+        self._shape: Optional[_Shape] = None
+
+    def add(self, line: str, folded: str) -> None:
+        """Append a continuation line (``folded``: its folded text)."""
         if _LATIN.match(self.folded_tail[-1:]) and _LATIN.match(folded):
             self.parts.append(" ")
-            self.length += 1
-            self._count(" ")
+            self.folded.append(" ")
         self.parts.append(line)
+        self.folded.append(folded)
         self.folded_tail = (self.folded_tail + folded)[-2:]
-        self.length += len(folded)
-        self._count(folded)
 
     def text(self) -> str:
         return "".join(self.parts)
+
+    def shape(self) -> _Shape:
+        """The shape of the text so far, brought up to date with the lines added since."""
+        if self._shape is None:
+            self._shape = _Shape(self.folded[0])
+        self._shape.count(self.folded)
+        return self._shape
 
     def ending(self) -> str:
         """'hard' after sentence-final punctuation, 'soft' after a closing quote, else 'open'."""
@@ -163,24 +196,25 @@ class _Paragraph:
 
     def quote_open(self) -> bool:
         """True while a “ or 《 (or an ASCII ") opened in this paragraph is not closed."""
-        return self.quote_depth > 0 or self.open_titles > 0 or self.ascii_open
+        shape = self.shape()
+        return shape.quote_depth > 0 or shape.open_titles > 0 or shape.ascii_open
 
     def complete(self) -> bool:
         """True for a heading (see the module docstring) or a title-like line."""
-        if (self.heading and not self.stop_outside and self.own_length <= _HEADING_MAX
+        shape = self.shape()
+        if (shape.heading and not shape.stop_outside and shape.own_length <= _HEADING_MAX
                 and self.folded_tail[-1:] not in _CLAUSE_INNER):
             return True
-        return self.length <= _TITLE_MAX and not self.has_sentence_punct
+        return shape.length <= _TITLE_MAX and not shape.has_sentence_punct
 
 
 def _starts_unit(folded: str) -> bool:
     return _HEADING.match(folded) is not None or _LABEL_START.match(folded) is not None
 
 
-def _continues(para: _Paragraph, line: str, following: Optional[str]) -> bool:
-    """Does ``line`` continue the finished-so-far ``para``? ``following`` is the line
-    after ``line`` (None at the end)."""
-    folded = fold(line)
+def _continues(para: _Paragraph, line: str, folded: str, following: Optional[str]) -> bool:
+    """Does ``line`` (``folded``: its folded text) continue the finished-so-far ``para``?
+    ``following`` is the line after ``line`` (None at the end)."""
     ending = para.ending()
     if ending == "hard":
         return False
@@ -195,7 +229,7 @@ def _continues(para: _Paragraph, line: str, following: Optional[str]) -> bool:
     if looks_like_title(line):
         # A title-like line stands alone (an organ's name, a date) unless it is itself
         # continued; then what follows decides, as it will once joined.
-        return following is not None and _continues(_Paragraph(line), following, None)
+        return following is not None and _continues(_Paragraph(line, folded), following, fold(following), None)
     return True
 
 
@@ -206,13 +240,14 @@ def repair(lines: Sequence[str]) -> tuple[str, ...]:
     paragraphs: list[str] = []
     current: Optional[_Paragraph] = None
     for i, line in enumerate(cleaned):
+        folded = fold(line)
         following = cleaned[i + 1] if i + 1 < len(cleaned) else None
-        if current is not None and _continues(current, line, following):
-            current.add(line)
+        if current is not None and _continues(current, line, folded, following):
+            current.add(line, folded)
             continue
         if current is not None:
             paragraphs.append(current.text())
-        current = _Paragraph(line)
+        current = _Paragraph(line, folded)
     if current is not None:
         paragraphs.append(current.text())
     return tuple(paragraphs)

@@ -29,7 +29,10 @@ _PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _PAIRS) + "]")
 
 SPACES = "\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\t\r\f\v "
-_SPACE_RUN = re.compile(f"[{SPACES}]+")
+# The runs ``clean_line`` must rewrite: two or more spaces, or one that is not " ".
+# A lone " " (every space in Latin text) is left alone rather than replaced by itself,
+# which makes cleaning an already clean line a scan without copies.
+_SPACE_RUN = re.compile(f"[{SPACES}](?:[{SPACES}]+|(?<![ ]))")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef“”‘’])[{SPACES}]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef“”‘’])")
 
@@ -48,8 +51,12 @@ def _fold_char(match: re.Match[str]) -> str:
     return _PAIRS[match.group()]
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_line(line: str) -> str:
-    """Trim a line: NBSP, ideographic and other spaces at its ends removed, inner runs to one."""
+    """Trim a line: NBSP, ideographic and other spaces at its ends removed, inner runs to one.
+
+    Like ``fold``, cached: every step cleans the same lines again (chrome, repair, frame,
+    structure, each of them more than once)."""
     return _SPACE_RUN.sub(" ", line).strip()
 
 
