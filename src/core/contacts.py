@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from .record import Contacts
 from .text import fold
@@ -106,8 +107,13 @@ def _emails(text: str) -> Iterator[str]:
 
 def _contact_paragraphs(body: Sequence[str]) -> list[str]:
     """The last paragraphs that hold at least one labelled field with a colon."""
-    tail = [p for p in body if p.strip()][-_TAIL_PARAGRAPHS:]
-    return [p for p in tail if any(m.group("colon") for m in _LABEL.finditer(fold(p)))]
+    tail = list(islice((p for p in reversed(body) if p.strip()), _TAIL_PARAGRAPHS))[::-1]
+    return [p for p in tail if _has_colon_field(fold(p))]
+
+
+def _has_colon_field(folded: str) -> bool:
+    """True when a label followed by a colon is in ``folded`` (no ``:``, no scan)."""
+    return ":" in folded and any(m.group("colon") for m in _LABEL.finditer(folded))
 
 
 def contacts(body: Sequence[str]) -> Contacts:

@@ -40,10 +40,13 @@ from .text import fold
 _COUNT = rf"(?<![\d.{CN_NUMERAL}第每逐单同这那之统唯])(?:\d{{1,6}}|[{CN_NUMERAL}]{{1,8}})"
 _STOP = ",;。:!?、()“”‘’\"《》"
 
-_SENTENCE_END = re.compile(r"(?<=[。!?])")
+# A sentence runs through its 。/!/? (the paragraph's last one may have none).
+_SENTENCE = re.compile(r"[^。!?]*[。!?]|[^。!?]+")
 _INSPECTION = re.compile(r"巡视|巡察|反馈|整改意见")
 # Words that date a statement as the report's own tally.
 _NOW = re.compile(r"截至|截止|目前|至今|累计|整改(?:工作)?(?:中|期间|以来|过程中)")
+# In a paragraph that names the inspection, a sentence naming it or dated is anchored.
+_ANCHOR = re.compile(rf"{_INSPECTION.pattern}|{_NOW.pattern}")
 
 # --- totals ---------------------------------------------------------------------------
 _ITEM = re.compile(rf"(?P<n>{_COUNT})(?P<u>个大方面|个方面|大方面|方面|个类别|类别|大类|类|项|个|条)")
@@ -56,6 +59,12 @@ _NOUN_FIRST = re.compile(
     rf"(?P<n>{_COUNT})(?:项|个|条)"
 )
 _PROBLEM_UNITS = frozenset("项个条")
+# Every total names what it counts (问题, 任务, 措施, 举措) or follows 反馈/问题 (反馈意见12项44条):
+# a sentence without these words states none.
+_TOTAL_WORD = re.compile("问题|任务|措施|举措|反馈")
+# Every status count and every total counts 个/项/条 or 方面 (a 类 alone makes no total):
+# a sentence without such a count is not scanned for either.
+_COUNTED = re.compile(rf"[\d{CN_NUMERAL}](?:个|项|条|方面|大方面)")
 
 # --- progress ---------------------------------------------------------------------------
 _STATUS_WORDS = {
@@ -86,6 +95,8 @@ _STATUS = re.compile(
     rf"|(?P<nb>{_COUNT})(?:个|项|条)[^\d{_STOP}中]{{0,10}}?(?:均|都|已经|已|正在|仍需|需要|需)?(?P<wb>{_WORDS})"
     rf"(?!时限|时间|期限|率|情况|标准|目标|(?:整改|销号|的|问题){{0,3}}(?:\d|[{CN_NUMERAL}]))"
 )
+# Any status word: a plain scan that rules out most sentences before _STATUS runs.
+_STATUS_WORD = re.compile(_WORDS)
 _RATE = re.compile(r"(?:完成整改率|整改完成率|完成率|整改率|销号率)(?:为|达到|达|是)?(?P<r>\d{1,3}(?:\.\d{1,4})?%)")
 _ANCHORED_RATE = re.compile(rf"(?:巡视|巡察|反馈)[^\d{_STOP}]{{0,8}}?(?:整改)?完成率")
 _AFTER_WHOLE = re.compile(r"(?:其中|其余|剩余|另有|另)$")
@@ -110,6 +121,10 @@ _PERSON_WORDS = {
 }
 _PERSON_FIELD = {w: f for f, words in _PERSON_WORDS.items() for w in words}
 _PERSONS = "|".join(sorted(_PERSON_FIELD, key=len, reverse=True))
+# An accountability word and a count of people: plain scans that rule out most paragraphs
+# before _ACCOUNT runs.
+_PERSON_WORD = re.compile(_PERSONS)
+_PEOPLE = re.compile(rf"[\d{CN_NUMERAL}][人名]")
 _ACCOUNT = re.compile(
     rf"(?P<wa>{_PERSONS})(?:处理)?[^\d{_STOP}]{{0,4}}?(?P<na>{_COUNT})(?:人|名)(?!次)"
     rf"|(?P<nb>{_COUNT})(?:人|名)(?!次)[^\d{_STOP}]{{0,8}}?(?P<wb>{_PERSONS})"
@@ -152,24 +167,22 @@ class _Status:
     whole: bool  # 已全部完成: the count is the total as well
 
 
-def _sentences(paragraphs: Sequence[str]) -> list[_Sentence]:
-    """Folded sentences with their anchoring to the inspection."""
+def _sentences(inspected: dict[int, str]) -> list[_Sentence]:
+    """The sentences of the paragraphs that name the inspection (folded, by index), in
+    order, with their anchoring."""
     out = []
-    for i, paragraph in enumerate(paragraphs):
-        folded = fold(paragraph)
-        about_inspection = _INSPECTION.search(folded) is not None
-        for text in _SENTENCE_END.split(folded):
+    for i, paragraph in inspected.items():
+        for text in _SENTENCE.findall(paragraph):
             if text.strip():
-                anchored = _INSPECTION.search(text) is not None or (
-                    about_inspection and _NOW.search(text) is not None
-                )
-                out.append(_Sentence(i, text, anchored))
+                out.append(_Sentence(i, text, _ANCHOR.search(text) is not None))
     return out
 
 
 def _statuses(text: str) -> list[_Status]:
     """Status counts in a sentence, in order (unit 个/项/条: 件 and 宗 count cases)."""
-    out = []
+    out: list[_Status] = []
+    if not _STATUS_WORD.search(text):
+        return out
     for m in _STATUS.finditer(text):
         word, number = (m.group("wa"), m.group("na")) if m.group("wa") else (m.group("wb"), m.group("nb"))
         value = parse_count(number)
@@ -191,32 +204,35 @@ def _noun(text: str, end: int, limit: int) -> str:
 def _totals(sentence_index: int, text: str, consumed: list[tuple[int, int]]) -> list[_Total]:
     """Totals stated in one sentence: chains like 4个方面15项29个问题 and noun-first
     phrases like 整改措施115项. Counts that a status phrase consumed are not totals."""
+    if not _TOTAL_WORD.search(text):
+        return []
     starts = [a for a, _ in consumed]
 
     def is_consumed(pos: int) -> bool:
         k = bisect_right(starts, pos) - 1
         return k >= 0 and pos < consumed[k][1]
 
-    items = [
-        m for m in _ITEM.finditer(text)
-        if parse_count(m.group("n")) is not None
-        and not is_consumed(m.start())
-        and not _AFTER_WHOLE.search(text[max(0, m.start() - 2):m.start()])
-    ]
-    chains: list[list[re.Match[str]]] = []
-    for m in items:
-        gap_start = chains[-1][-1].end() if chains else 0
+    items: list[tuple[re.Match[str], int]] = []  # each count with its value
+    for m in _ITEM.finditer(text):
+        value = parse_count(m.group("n"))
+        if (
+            value is not None and not is_consumed(m.start())
+            and not _AFTER_WHOLE.search(text[max(0, m.start() - 2):m.start()])
+        ):
+            items.append((m, value))
+    chains: list[list[tuple[re.Match[str], int]]] = []
+    for m, value in items:
+        gap_start = chains[-1][-1][0].end() if chains else 0
         if chains and m.start() - gap_start <= 12 and _LINK.fullmatch(text[gap_start:m.start()]):
-            chains[-1].append(m)
+            chains[-1].append((m, value))
         else:
-            chains.append([m])
+            chains.append([(m, value)])
     out = []
     for chain in chains:
         aspects = problems = tasks = None
         aspects_of_problems = False  # 3个方面的问题
-        for k, m in enumerate(chain):
-            value = parse_count(m.group("n"))
-            limit = chain[k + 1].start() if k + 1 < len(chain) else len(text)
+        for k, (m, value) in enumerate(chain):
+            limit = chain[k + 1][0].start() if k + 1 < len(chain) else len(text)
             noun = _noun(text, m.end(), limit)
             if "方面" in m.group("u"):
                 if aspects is None:
@@ -227,18 +243,18 @@ def _totals(sentence_index: int, text: str, consumed: list[tuple[int, int]]) -> 
                 problems = value
             elif _TASK_NOUN.match(noun):
                 tasks = value if tasks is None else tasks
-        last = chain[-1]
+        first, (last, last_value) = chain[0][0], chain[-1]
         if (
             problems is None and len(chain) > 1 and last.group("u") in _PROBLEM_UNITS
-            and _CHAIN_PREFIX.search(text[max(0, chain[0].start() - 6):chain[0].start()])
+            and _CHAIN_PREFIX.search(text[max(0, first.start() - 6):first.start()])
             and not _TASK_NOUN.match(_noun(text, last.end(), len(text)))
         ):
-            problems = parse_count(last.group("n"))  # 反馈意见12项44条
+            problems = last_value  # 反馈意见12项44条
         if problems is None and not aspects_of_problems:
             aspects = None  # 方面 of something else: 6个方面52项重点任务
         if problems is None and tasks is None and aspects is None:
             continue
-        listed = text[chain[0].start() - 1:chain[0].start()] == "等"
+        listed = text[first.start() - 1:first.start()] == "等"
         out.append(_Total(sentence_index, aspects, problems, tasks, listed))
     for m in _NOUN_FIRST.finditer(text):
         value = parse_count(m.group("n"))
@@ -262,9 +278,10 @@ def _rate(sentences: Sequence[_Sentence], status_at: Optional[int]) -> Optional[
     for s in sentences:
         if rate is not None:
             break
-        anchor = _ANCHORED_RATE.search(s.text) if s.anchored else None
-        m = _RATE.search(s.text, anchor.start()) if anchor else None
-        rate = parse_percent(m.group("r")) if m else None
+        if s.anchored and _RATE.search(s.text):  # the cheap test first: most state no rate
+            anchor = _ANCHORED_RATE.search(s.text)
+            m = _RATE.search(s.text, anchor.start()) if anchor else None
+            rate = parse_percent(m.group("r")) if m else None
     return rate if rate is not None and rate <= 1 else None
 
 
@@ -274,6 +291,8 @@ def _rules(sentences: Sequence[_Sentence], summary: set[int]) -> Optional[int]:
     for s in sentences:
         if s.para not in summary and not (s.anchored and _NOW.search(s.text)):
             continue
+        if not _RULE_VERB.search(s.text):
+            continue  # the verb stands in the count's clause: no verb, no rule count
         for m in _RULES.finditer(s.text):
             window = max(0, m.start() - _CLAUSE_REACH)
             clause_start = max(window - 1, *(s.text.rfind(c, window, m.start()) for c in ",;。:")) + 1
@@ -286,10 +305,13 @@ def _rules(sentences: Sequence[_Sentence], summary: set[int]) -> Optional[int]:
 
 def _persons(text: str) -> dict[str, int]:
     """Accountability counts in a paragraph, first per kind; breakdowns in parentheses
-    only fill kinds that nothing outside them states."""
+    only fill kinds that nothing outside them states. No count spans punctuation, so after
+    the text outside parentheses only what they enclose is read again."""
     found: dict[str, int] = {}
+    if not (_PERSON_WORD.search(text) and _PEOPLE.search(text)):
+        return found
     masked = _PARENS.sub(lambda m: "(" + "□" * (len(m.group()) - 2) + ")", text)
-    for source in (masked, text):
+    for source in (masked, *(m.group()[1:-1] for m in _PARENS.finditer(text))):
         for m in _ACCOUNT.finditer(source):
             word, number = (m.group("wa"), m.group("na")) if m.group("wa") else (m.group("wb"), m.group("nb"))
             field, value = _PERSON_FIELD[word], parse_count(number)
@@ -311,12 +333,16 @@ def _money(text: str) -> dict[str, Yuan]:
 def read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
     """Both blocks at once (one pass; the pipeline's call): rules and money are read from
     the paragraphs that state the totals, the progress and the accountability listing."""
-    sentences = _sentences(paragraphs)
+    # Only a paragraph that names the inspection holds an anchored sentence, a summary or
+    # the accountability listing: the others are not even folded (the words are Chinese,
+    # which folding leaves as printed).
+    inspected = {i: fold(p) for i, p in enumerate(paragraphs) if _INSPECTION.search(p)}
+    sentences = _sentences(inspected)
     status_at: Optional[int] = None
     statuses: list[_Status] = []
     totals: list[_Total] = []
     for i, s in enumerate(sentences):
-        if not s.anchored:
+        if not s.anchored or not _COUNTED.search(s.text):
             continue
         found = _statuses(s.text)
         if found and status_at is None:
@@ -338,11 +364,10 @@ def read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
     summary = {sentences[i].para for i in (status_at,) if i is not None}
     summary |= {sentences[t.sentence].para for t in (problems_at, tasks_at) if t is not None}
 
-    folded = [fold(p) for p in paragraphs]
     persons: dict[str, int] = {}
     money: dict[str, Yuan] = {}
     listing_at: Optional[int] = None
-    for i, text in enumerate(folded):
+    for i, text in inspected.items():
         if i in summary or _ACCOUNT_MARK.search(text):
             found_persons, found_money = _persons(text), _money(text)
             if len(found_persons) + len(found_money) > len(persons) + len(money):
@@ -350,7 +375,7 @@ def read(paragraphs: Sequence[str]) -> tuple[Stated, Accountability]:
     if listing_at is not None:
         summary.add(listing_at)
     for i in sorted(summary):
-        for field, value in _money(folded[i]).items():
+        for field, value in _money(inspected[i]).items():
             money.setdefault(field, value)
 
     figures = Stated(

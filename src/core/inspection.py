@@ -47,7 +47,7 @@ _TITLE = re.compile(
     rf"关于(?:{_N}届)?(?P<by>{_PLACE}{{0,6}}?(?:{_COMMITTEE}))?(?:第{_N}轮)?(?P<mode>{_MODES})?(?P<kind>巡视|巡察)"
 )
 _RANGE_SEP = re.compile(r"\s*[至到~\-—–〜]\s*")
-_SENTENCE_END = "。!?"
+_SENTENCE_END = re.compile("[。!?]")
 _TARGET = re.compile("对")
 _KIND = re.compile("巡视|巡察")
 _ENTRY = re.compile("进驻")
@@ -59,7 +59,7 @@ class _Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = [i for i, c in enumerate(text) if c in _SENTENCE_END]
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         self.targets = [m.start() for m in _TARGET.finditer(text)]
         self.kinds = [m.start() for m in _KIND.finditer(text)]
         self.entries = [m.start() for m in _ENTRY.finditer(text)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import Optional
 
 from .dates import DateSpan, find_dates
@@ -68,8 +69,9 @@ def _signature(body: Sequence[str]) -> tuple[Optional[str], Optional[dt.date]]:
 
     The date line is looked for among the last few non-empty paragraphs; the organ is
     printed on it before the date or on the nearest line above it. Without a date line,
-    a last line that reads as an organ name is taken as the signature."""
-    lines = [p.strip() for p in body if p.strip()]
+    a last line that reads as an organ name is taken as the signature. Only the last
+    lines are stripped: the block is read from the end."""
+    lines = list(islice((p.strip() for p in reversed(body) if p.strip()), _SIGNATURE_LINES + 1))[::-1]
     for i in range(len(lines) - 1, max(len(lines) - _SIGNATURE_LINES, 0) - 1, -1):
         found = _date_line(lines[i])
         if found is None:
