@@ -3,6 +3,7 @@ the structural rules."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zhenggai.blocks import Block
-from zhenggai.chrome import GENERIC_RULES, Stripped, rule_for, strip
+from zhenggai.chrome import GENERIC_RULES, Stripped, _alternatives, rule_for, strip
 from zhenggai.model import ChromeRule, PageMeta
 from zhenggai.record import Removed
-from zhenggai.text import clean_line
+from zhenggai.text import clean_line, fold
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p for p in sorted(FIXTURES.glob("*/*-text/*.txt"))}
@@ -300,3 +301,51 @@ def test_strip_partitions_its_input(lines):
 def test_long_lines_are_kept():
     lines = ["来源:" + "巡察整改," * 25_000, "首页 " + ">" * 100_000, "版权所有" + "。" * 100_000]
     assert strip(_blocks(lines)).lines == tuple(lines)
+
+
+# --- the screen: one merged search per line, the same answer as rule by rule ----------
+
+# Patterns that exercise the split at top-level "|": mixed anchoring, "|" in groups, sets
+# and escapes, and patterns that must not be merged (groups, whole-pattern flags, comments).
+_TRICKY_RULES = (
+    ChromeRule(name="mixed", pattern=r"^甲(?:乙|丙)|丁[|]戊|\|己"),
+    ChromeRule(name="set", pattern=r"^[]|^]庚|[^]辛]壬"),
+    ChromeRule(name="case", pattern=r"(?i:ab)c|^(?i:d)E"),
+    ChromeRule(name="short", pattern=r"^癸", max_len=2),
+    ChromeRule(name="tail-only", pattern=r"^甲", where="tail"),
+)
+_UNMERGEABLE_RULES = (
+    ChromeRule(name="group", pattern=r"^(甲)\1|乙"),
+    ChromeRule(name="flags", pattern=r"(?i)^ab|丙"),
+    ChromeRule(name="comment", pattern=r"^丁(?#(|)|戊"),
+)
+# Every line of up to two of these pieces: each alternative above at the start of a line,
+# after something else, and alone.
+_PIECES = ["甲", "乙", "丙", "丁|戊", "|己", "]庚", "|庚", "^庚", "壬", "辛壬", "癸", "abc", "ABc", "dE", "De", "甲甲",
+           "来源:", "版权所有", " "]
+_SCREEN_LINES = ["".join(p) for n in range(3) for p in itertools.product(_PIECES, repeat=n)]
+
+
+def _rule_by_rule(line: str, rules, where: str):
+    folded = fold(clean_line(line))
+    return next((r for r in rules if r.where == where and r.matches(folded)), None) if folded else None
+
+
+def test_patterns_split_at_top_level_bars_only():
+    assert _alternatives(r"^甲(?:乙|丙)|丁[|]戊|\|己") == [r"^甲(?:乙|丙)", r"丁[|]戊", r"\|己"]
+    assert _alternatives(r"^[]|^]庚|[^]辛]壬") == [r"^[]|^]庚", r"[^]辛]壬"]
+    assert all(_alternatives(r.pattern) is None for r in _UNMERGEABLE_RULES)
+
+
+@pytest.mark.parametrize("extra", [(), _TRICKY_RULES, _UNMERGEABLE_RULES])
+@pytest.mark.parametrize("where", ["any", "head", "tail"])
+def test_screened_rules_answer_as_rule_by_rule(extra, where):
+    rules = (*GENERIC_RULES, *extra)
+    for line in _SCREEN_LINES:
+        assert rule_for(line, rules, where) is _rule_by_rule(line, rules, where), line
+
+
+@pytest.mark.parametrize("line", [x for xs in EXAMPLES.values() for x in xs] + BODY_SENTENCES)
+def test_screen_admits_every_line_a_rule_takes(line):
+    for where in ("any", "head", "tail"):
+        assert rule_for(line, GENERIC_RULES, where) is _rule_by_rule(line, GENERIC_RULES, where)

@@ -28,6 +28,7 @@ generic rules and the publisher plugin's own, so a plugin's rules see the same l
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional, Sequence
 
@@ -62,6 +63,13 @@ _INFO_LABELS = (*_DATE_LABELS, *_ORIGIN_LABELS, "编辑", *_AUTHOR_LABELS, "供�
 def _alt(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first (so 发布日期 beats 日期)."""
     return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _any_case(*words: str) -> str:
+    """A regex alternation of words in any letter case, each alternative led by a literal
+    letter (``C(?i:opyright)|c(?i:opyright)``) rather than ``(?i:copyright)``, so that the
+    merged screen of a rule set can skip to where a match may start (see ``_Screen``)."""
+    return "|".join(f"{first}(?i:{word[1:]})" for word in words for first in (word[0].upper(), word[0].lower()))
 
 
 _O = r"[\[(]?\s?"  # an optional opening bracket (【 and （ fold to [ and ()
@@ -101,7 +109,7 @@ GENERIC_RULES: tuple[ChromeRule, ...] = (
         rf"^{_O}(?:免责声明|版权声明|特别声明)|版权归原作者所有|仅供学习交流|如涉及作品内容、版权|"
         r"不代表本(?:网|站|网站)(?:观点|立场)|转载请注明")),
     ChromeRule(name="copyright", max_len=160,
-               pattern=r"版权所有|(?i:copyright|all rights reserved)|©|\([cC]\)\s?\d{4}"),
+               pattern=rf"版权所有|{_any_case('copyright', 'all rights reserved')}|©|\([cC]\)\s?\d{{4}}"),
     ChromeRule(name="icp-record", max_len=160, pattern=r"ICP\s?[备证]|公网安备|网站标识码|网站识别码"),
     ChromeRule(name="site-sponsor", max_len=160, pattern=(
         r"^(?:主办单位|主办|承办单位|承办|协办单位|技术支持|运维单位|运行维护|网站维护|维护单位|"
@@ -163,13 +171,132 @@ class Stripped:
     meta: PageMeta
 
 
+# --- screening: one search per line instead of one per line and rule -------------------
+#
+# Most lines are report text that no rule takes. A rule set's patterns are merged once
+# into a ``_Screen``: a line the screen does not admit is taken by no rule of the set,
+# and only the lines it admits are tried rule by rule (the first rule that matches wins).
+
+
+@frozen
+class _Screen:
+    """Two merged regexes that match a line whenever some rule of a set does (they may
+    also match lines no rule takes: the rules decide those). The top-level alternatives
+    anchored with ``^`` are tried at the line's start only (``at_start``); the others are
+    searched (``anywhere``), which is fast when each starts with a literal character.
+    A set with a pattern that cannot be split safely admits every line: ``anywhere`` is
+    then the empty pattern."""
+
+    longest: int  # no rule of the set takes a longer line
+    at_start: Optional[re.Pattern[str]]
+    anywhere: Optional[re.Pattern[str]]
+
+    def admits(self, folded: str) -> bool:
+        """False when no rule of the set can take the (folded) line."""
+        if len(folded) > self.longest:
+            return False
+        return ((self.at_start is not None and self.at_start.match(folded) is not None)
+                or (self.anywhere is not None and self.anywhere.search(folded) is not None))
+
+
+# What keeps a pattern from being merged: a comment, or flags for the whole pattern.
+_UNMERGEABLE = re.compile(r"#|\(\?[aiLmsux]+\)")
+
+
+@functools.lru_cache(maxsize=64)
+def _screen(rules: tuple[ChromeRule, ...]) -> _Screen:
+    """The screen of ``rules``, built once per rule set."""
+    longest = max((r.max_len for r in rules), default=-1)
+    at_start: list[str] = []
+    anywhere: list[str] = []
+    for rule in rules:
+        alternatives = _alternatives(rule.pattern)
+        if alternatives is None:
+            return _Screen(longest, None, re.compile(""))
+        for alternative in alternatives:
+            (at_start if alternative.startswith("^") else anywhere).append(alternative)
+    return _Screen(longest, _merged(at_start), _merged(anywhere))
+
+
+def _merged(alternatives: Sequence[str]) -> Optional[re.Pattern[str]]:
+    """One regex matching wherever one of ``alternatives`` does (None for none)."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
+
+
+def _alternatives(pattern: str) -> Optional[list[str]]:
+    """``pattern`` split at its top-level ``|`` (outside groups, character sets and
+    escapes), or None when it cannot be merged with others safely: it has groups (a
+    back reference would point elsewhere once merged), flags for the whole pattern, or
+    ``#`` (a comment could hide a bracket)."""
+    if re.compile(pattern).groups or _UNMERGEABLE.search(pattern):
+        return None
+    parts: list[str] = []
+    start = depth = i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1  # skip the escaped character
+        elif char == "[":
+            i = _set_end(pattern, i)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _set_end(pattern: str, start: int) -> int:
+    """The index of the ``]`` that closes the character set opened at ``start`` (a ``]``
+    first in the set, after an optional ``^``, is a literal)."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
+@frozen
+class _RuleSet:
+    """Rules in their order of precedence, with their screen."""
+
+    rules: tuple[ChromeRule, ...]
+    screen: _Screen
+
+    @classmethod
+    def of(cls, rules: Sequence[ChromeRule], where: Optional[str]) -> "_RuleSet":
+        """The rules limited to ``where`` ("any", "head" or "tail"; None: all of them)."""
+        chosen = tuple(r for r in rules if where is None or r.where == where)
+        return cls(chosen, _screen(chosen))
+
+    def first(self, folded: str) -> Optional[ChromeRule]:
+        """The first rule that removes the (folded) line, or None."""
+        if not self.screen.admits(folded):
+            return None
+        return next((r for r in self.rules if r.matches(folded)), None)
+
+
 def rule_for(line: str, rules: Sequence[ChromeRule], where: str) -> Optional[ChromeRule]:
     """The first of ``rules`` limited to ``where`` ("any", "head" or "tail") that removes
     ``line``, or None. ``line`` is cleaned and folded here; a blank line never matches."""
     folded = fold(clean_line(line))
     if not folded:
         return None
-    return next((r for r in rules if r.where == where and r.matches(folded)), None)
+    return _RuleSet.of(rules, where).first(folded)
+
+
+def removes_any(blocks: Sequence[Block], rules: Sequence[ChromeRule]) -> bool:
+    """True when some rule of ``rules``, wherever it applies, matches the line of one of
+    ``blocks``: whether cleaning the blocks again with these rules can change anything."""
+    ruleset = _RuleSet.of(rules, None)
+    return any(ruleset.first(folded) is not None for folded in (fold(clean_line(b.text)) for b in blocks) if folded)
 
 
 def looks_like_report_text(line: str) -> bool:
@@ -191,7 +318,7 @@ def strip(blocks: Sequence[Block], rules: Sequence[ChromeRule] = GENERIC_RULES) 
     parsed from the lines a rule removes, except links and sidebar or menu blocks (their
     dates and sources are other articles'); the first value found for a field wins.
     """
-    any_rules = [r for r in rules if r.where == "any"]
+    any_rules = _RuleSet.of(rules, "any")
     kept: list[str] = []
     removed: list[Removed] = []
     meta: dict[str, str] = {}
@@ -209,7 +336,7 @@ def strip(blocks: Sequence[Block], rules: Sequence[ChromeRule] = GENERIC_RULES) 
                 removed.append(Removed(text=line, rule=rule_name))
                 _assign(meta, label, line)
                 continue
-        rule = next((r for r in any_rules if r.matches(folded)), None)
+        rule = any_rules.first(folded)
         if rule is not None:
             removed.append(Removed(text=line, rule=rule.name))
             own_link = _OWN_LINK.match(folded) is not None  # 原文链接: the link IS the value

@@ -97,7 +97,7 @@ class PublisherInfo:
     sites: tuple[str, ...] = field(factory=tuple, converter=_tuple)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)  # hashed whenever a rule set is looked up (chrome.py)
 class ChromeRule:
     """A named boilerplate rule. ``pattern`` is a regex matched (``re.search``) against the
     folded line (full-width punctuation as ASCII, see ``zhenggai.text.fold``); a match

@@ -10,9 +10,9 @@ passes results along, and turns whatever a plugin does wrong into warnings. Only
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
-import re
 from typing import Optional, Sequence, Union
 
 import attrs
@@ -25,9 +25,7 @@ from .model import ChromeRule, Document, Parts
 from .plugins import PluginFailure, Registry, default_registry
 from .record import Counted, Heading, Problem, Publisher, Record, Removed, Source, duplicate_ids
 from .serialize import from_dict, to_dict
-from .text import clean_line, fold
-
-_NO_SPACE = re.compile(r"\s+")
+from .text import fold
 
 SourceLike = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
 
@@ -74,10 +72,12 @@ def prepare(source: SourceLike, *, media_type: Optional[str] = None, encoding: O
 
 @frozen
 class _Prepared:
-    """The decoded text, its blocks, and the document cleaned with the generic rules."""
+    """The decoded text, its blocks (and their lines keyed for ``in_document_order``),
+    and the document cleaned with the generic rules."""
 
     decoded: decode.Decoded
     extracted: blocks.Extracted
+    lines: _LineIndex
     document: Document
 
 
@@ -87,13 +87,16 @@ def _prepare(loaded: load.Loaded, *, media_type: Optional[str], encoding: Option
     decode.refuse_binary(decoded)
     media = media_type or blocks.sniff_media_type(decoded.text)
     extracted = blocks.extract(decoded.text, media)
-    document = _clean(loaded.name, media, extracted, chrome.GENERIC_RULES)
-    return _Prepared(decoded, extracted, document)
+    lines = _LineIndex.of([b.text for b in extracted.blocks])
+    document = _clean(loaded.name, media, extracted, lines, chrome.GENERIC_RULES)
+    return _Prepared(decoded, extracted, lines, document)
 
 
-def _clean(name: str, media: str, extracted: blocks.Extracted, rules: Sequence[ChromeRule]) -> Document:
+def _clean(name: str, media: str, extracted: blocks.Extracted, lines: _LineIndex,
+           rules: Sequence[ChromeRule]) -> Document:
     """strip chrome → repair → frame with ``rules``: the generic ones, plus a publisher's
-    once it is known (its rules see the same lines as the generic ones, before repair)."""
+    once it is known (its rules see the same lines as the generic ones, before repair).
+    ``lines`` indexes the blocks' lines, to put the removed lines in document order."""
     stripped = chrome.strip(extracted.blocks, rules)
     paragraphs = repair.repair(stripped.lines)
     meta = stripped.meta.merged(extracted.meta)  # what the page prints wins over its <meta>
@@ -105,27 +108,62 @@ def _clean(name: str, media: str, extracted: blocks.Extracted, rules: Sequence[C
         media_type=media,
         title=framed.title,
         paragraphs=framed.body,
-        removed=in_document_order([b.text for b in extracted.blocks], stripped.removed, framed.removed),
+        removed=in_document_order(lines, stripped.removed, framed.removed),
         meta=meta,
     )
 
 
 def _squash(text: str) -> str:
-    return _NO_SPACE.sub("", fold(text))
+    """``text`` folded, without whitespace: how a removed line is recognized among the
+    input lines whatever repair did to its spaces."""
+    return "".join(fold(text).split())
 
 
-def in_document_order(lines: Sequence[str], *groups: Sequence[Removed]) -> tuple[Removed, ...]:
+@frozen
+class _LineIndex:
+    """A document's input lines by their ``_squash`` key, built once per document and
+    shared by both cleaning passes: where each key stands, and for each first character
+    the lengths of the keys that start with it (the only prefixes worth looking up)."""
+
+    positions: dict[str, list[int]]  # key → line numbers, ascending
+    lengths: dict[str, list[int]]  # first character → lengths of keys, ascending
+
+    @classmethod
+    def of(cls, lines: Sequence[str]) -> "_LineIndex":
+        """The index of ``lines`` (the blocks' texts, in document order)."""
+        positions: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            key = _squash(line)
+            if key:
+                positions.setdefault(key, []).append(i)
+        lengths: dict[str, set[int]] = {}
+        for key in positions:
+            lengths.setdefault(key[0], set()).add(len(key))
+        return cls(positions, {first: sorted(ls) for first, ls in lengths.items()})
+
+    def find(self, key: str, start: int) -> Optional[int]:
+        """The first line at or after ``start`` whose (non-empty) key begins ``key``."""
+        found = None
+        for length in self.lengths.get(key[:1], ()):
+            if length > len(key):
+                break
+            at = self.positions.get(key[:length], ())
+            k = bisect.bisect_left(at, start)
+            if k < len(at) and (found is None or at[k] < found):
+                found = at[k]
+        return found
+
+
+def in_document_order(lines: _LineIndex, *groups: Sequence[Removed]) -> tuple[Removed, ...]:
     """Merge lists of removed lines (each already in document order) into one list in the
-    order the lines stand in the input: each is placed at the first input line, at or
-    after the previous one of its list, that it equals or starts with (a removed
-    paragraph may be several input lines re-joined)."""
-    squashed = [_squash(line) for line in lines]
+    order the lines stand in the input (indexed by ``lines``): each is placed at the
+    first input line, at or after the previous one of its list, that it equals or starts
+    with (a removed paragraph may be several input lines re-joined)."""
     keyed = []
     for group_no, group in enumerate(groups):
         pos = 0
         for seq, item in enumerate(group):
-            key = _squash(item.text)
-            found = next((i for i in range(pos, len(squashed)) if squashed[i] and key.startswith(squashed[i])), None)
+            found = lines.find(_squash(item.text), pos)
             if found is not None:
                 pos = found + 1
             keyed.append((found if found is not None else pos, group_no, seq, item))
@@ -234,12 +272,12 @@ def _publisher_chrome(prepared: _Prepared, name: str, registry: Registry) -> Doc
     if not rules:
         return prepared.document
     own = tuple(attrs.evolve(rule, name=f"{name}:{rule.name}") for rule in rules)
-    lines = (fold(clean_line(b.text)) for b in prepared.extracted.blocks)
-    if not any(rule.matches(line) for line in lines if line for rule in own):
+    if not chrome.removes_any(prepared.extracted.blocks, own):
         return prepared.document  # nothing for its rules to take: the same document
     document = prepared.document
     try:
-        return _clean(document.source_name, document.media_type, prepared.extracted, (*chrome.GENERIC_RULES, *own))
+        return _clean(document.source_name, document.media_type, prepared.extracted, prepared.lines,
+                      (*chrome.GENERIC_RULES, *own))
     except ZhenggaiError as exc:  # e.g. its rules removed every line
         raise PluginFailure(name, "zhenggai_chrome_rules", exc.message) from exc
 
