@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from test_metadata import seed_document
+from support import seed_document
 
 from zhenggai.contacts import contacts
 from zhenggai.record import Contacts

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from test_chrome import EXAMPLES
+from support import EXAMPLES
 from zhenggai.blocks import Block
 from zhenggai.chrome import GENERIC_RULES, rule_for, strip
 from zhenggai.frame import Frame, frame

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from test_metadata import cn_date, seed_document
+from support import cn_date, seed_document
 
 from zhenggai.inspection import inspection
 from zhenggai.metadata import signed_date

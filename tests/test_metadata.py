@@ -3,37 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zhenggai.metadata import addressees, context_year, issuer, opening, signed_date
-from zhenggai.text import clean_line, close_cjk_spaces
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-_CHROME = re.compile(r"(?:来源|发布时间|发表时间|编辑)[:：]")
-_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
-
-
-def seed_document(number: int) -> tuple[str, list[str]]:
-    """(title, body) of a seed as the frame step hands them over: the title line with its
-    【…】 prefix removed and spaces closed; the non-empty lines after it, without the page
-    chrome that follows the title, up to and including the signature date line."""
-    (path,) = FIXTURES.glob(f"*/{number:03d}-text/*.txt")
-    lines = [clean_line(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    at = next(i for i, line in enumerate(lines) if "关于" in line and "通报" in line)
-    title = re.sub(r"^【[^】]*】", "", close_cjk_spaces(lines[at]))
-    body: list[str] = []
-    for line in lines[at + 1:]:
-        if line and not _CHROME.match(line):
-            body.append(line)
-            if _DATE_LINE.fullmatch(line):
-                break
-    return title, body
-
+from support import cn_date, seed_document
 
 SEEDS = {
     0: ("中共盘锦辽东湾新区工作委员会", (), dt.date(2020, 11, 16)),
@@ -178,20 +155,6 @@ def test_addressees_round_trip(items: list[str], sep: str, colon: str) -> None:
 
 
 # --- signature property --------------------------------------------------------------
-
-_CN = "〇一二三四五六七八九"
-
-
-def _cn_small(n: int) -> str:
-    """1..31 as official dates write it (十六, 二十, 三十一)."""
-    tens, ones = divmod(n, 10)
-    return ("" if tens < 2 else _CN[tens]) + ("十" if tens else "") + (_CN[ones] if ones else "")
-
-
-def cn_date(d: dt.date) -> str:
-    """A date in Chinese numerals: 二〇二〇年十一月十六日."""
-    return "".join(_CN[int(c)] for c in str(d.year)) + f"年{_cn_small(d.month)}月{_cn_small(d.day)}日"
-
 
 @given(
     st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)),
