@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zhenggai.dates import DateSpan, find_dates, month_end, parse_date, parse_timestamp
+from zhenggai.dates import _DATE, _DATE_MARK, _DATE_START, DateSpan, find_dates, month_end, parse_date, parse_timestamp, scan
 
 DIGITS = "〇一二三四五六七八九"
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -161,3 +161,18 @@ def test_month_end_is_last_day(year: int, month: int) -> None:
     last = month_end(year, month)
     assert (last.year, last.month) == (year, month)
     assert (last + dt.timedelta(days=1)).day == 1
+
+
+# find_dates's shortcuts: a date is tried only where one can begin (``scan``), and a text
+# without 日, 号 or a numeric separator holds none. Both must agree with a plain search.
+_DATE_PARTS = [*"0123456789〇零○◯O一二三四五六七八九十百年月日号-./至到~ 改", "\u3000", "\u00a0",
+               "2020", "1985", "二〇二〇", "12", "十一", "三十一"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=20).map("".join))
+@example("二〇二〇年十一月十六日至二十日")
+@example("2018625日, 2020.11.16, 十一月五日")
+def test_date_search_shortcuts_change_nothing(text: str) -> None:
+    expected = [m.span() for m in _DATE.finditer(text)]
+    assert [m.span() for m in scan(_DATE, _DATE_START, text)] == expected
+    assert not expected or _DATE_MARK.search(text)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zhenggai.outline import build, lead_ins, marker_id, marker_text, outline, read_marker, split_title
+from zhenggai.outline import (
+    _LEAD_IN,
+    _lead_in_matches,
+    build,
+    lead_ins,
+    marker_id,
+    marker_text,
+    outline,
+    read_marker,
+    split_title,
+)
 from zhenggai.record import Heading
 
 
@@ -224,3 +236,17 @@ def test_rendered_trees_parse_back(shape: list, data: st.DataObject) -> None:
     tree = build(paragraphs)
     assert tree.headings == expected
     assert tree.stray == ()
+
+
+# lead_ins searches from stop to stop; it must find what one search for a lead-in at the
+# start or after a stop finds.
+_LEAD_IN_ANYWHERE = re.compile(rf"(?:^|(?<=[\n。;:!?])){_LEAD_IN}")
+
+
+@given(st.text(st.sampled_from(list("一二三十是第,、①⑳。;:!?\n 改\u3000")), max_size=40))
+@example("一是。。二是;第三,\n ③")
+def test_lead_in_search_finds_what_a_plain_search_finds(text: str) -> None:
+    def spans(matches):
+        return [(m.start(m.lastgroup), m.end()) for m in matches]
+
+    assert spans(_lead_in_matches(text)) == spans(_LEAD_IN_ANYWHERE.finditer(text))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zhenggai.dates import month_end
-from zhenggai.statuses import classify, deadline, periods, planned_deadline
+from zhenggai.dates import month_end, scan
+from zhenggai.statuses import _PERIOD, _PERIOD_MARK, _PERIOD_START, classify, deadline, periods, planned_deadline
 
 
 @pytest.mark.parametrize(
@@ -165,3 +165,17 @@ def test_any_text_is_safe(text: str, year: int | None) -> None:
     found = deadline(text, default_year=year)
     assert found is None or isinstance(found, dt.date)
     planned_deadline(text, default_year=year)
+
+
+# periods' shortcuts: a coarse period is tried only where one can begin (``scan``), and a
+# text without 年, 月 or 季 holds none. Both must agree with a plain search.
+_PERIOD_PARTS = [*"0123456789〇零○◯一二三四五六七八九十年月季度第上下半今本当底末份内前日号 改", "\u3000",
+                 "2021", "二〇二〇", "12", "十二", "季度", "半年"]
+
+
+@given(st.lists(st.sampled_from(_PERIOD_PARTS), max_size=20).map("".join))
+@example("2021年第一季度末,下半年,今年底前,12月底,二〇二〇年12底,第二季度")
+def test_period_search_shortcuts_change_nothing(text: str) -> None:
+    expected = [m.span() for m in _PERIOD.finditer(text)]
+    assert [m.span() for m in scan(_PERIOD, _PERIOD_START, text)] == expected
+    assert not expected or _PERIOD_MARK.search(text)

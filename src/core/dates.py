@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from attrs import frozen
 
@@ -42,6 +42,10 @@ _NUM_DATE = r"(?<![\d.])(?P<ny>\d{4})(?P<sep>[-./])(?P<nm>\d{1,2})(?P=sep)(?P<nd
 _MANGLED = r"(?<![\d.])(?P<xy>(?:19|20)\d{2})(?P<xmd>\d{2,4})日"
 
 _DATE = re.compile(f"{_NUM_DATE}|{_MANGLED}|{_CN_DATE}")
+# Every character a _DATE match can begin with (a digit, a Chinese year digit or month),
+# and one of the characters every _DATE match prints (日/号, or a numeric separator).
+_DATE_START = re.compile(rf"[\d{_CN_ZERO}一二三四五六七八九十]")
+_DATE_MARK = re.compile(r"[日号\-./]")
 _RANGE_DAY = re.compile(rf"{_GAP}[至到~\-—–〜]{_GAP}(?P<d>\d{{1,2}}|{_CN_SMALL}{{1,3}}){_GAP}[日号]")
 _TIME = re.compile(
     r"(?:[ T\u3000\u00a0]{0,3})(?P<h>\d{1,2})(?:(?::(?P<mi>\d{2})(?::\d{2})?)|时(?P<mi2>\d{1,2})分)(?!\d)"
@@ -59,6 +63,22 @@ class DateSpan:
     end: int
     value: dt.date
     has_year: bool
+
+
+def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that never matches the empty string,
+    tried only where ``starts`` (a class of the characters a match can begin with)
+    matches. The regex engine skips ahead by itself only for a pattern that opens with a
+    literal or a character class; one that opens with alternatives and lookbehinds is
+    tried at every position, several times slower on long paragraphs."""
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() < end:
+            continue
+        m = pattern.match(text, start.start())
+        if m:
+            yield m
+            end = m.end()
 
 
 def _make(year: Optional[int], month: Optional[int], day: Optional[int]) -> Optional[dt.date]:
@@ -111,8 +131,10 @@ def find_dates(text: str, *, default_year: Optional[int] = None) -> list[DateSpa
     (``2023年3月15日至25日``) gives a second span in the first date's month."""
     folded = fold(text)
     spans: list[DateSpan] = []
+    if not _DATE_MARK.search(folded):
+        return spans
     year = default_year
-    for m in _DATE.finditer(folded):
+    for m in scan(_DATE, _DATE_START, folded):
         value, has_year = _resolve(m, year)
         if value is None:
             continue
@@ -131,7 +153,7 @@ def parse_timestamp(text: str) -> Optional[str]:
     day follows the date (seconds dropped), else ``YYYY-MM-DD``; None if no date with a
     year is printed. ``2023年12月27日 16:11`` → ``2023-12-27T16:11``."""
     folded = fold(text)
-    for m in _DATE.finditer(folded):
+    for m in scan(_DATE, _DATE_START, folded):
         value, has_year = _resolve(m, None)
         if value is None or not has_year:
             continue

@@ -53,6 +53,22 @@ def _label(name: str) -> str:
     return rf"\s*(\[\s*)?(?:{name})\s*(?(1)\]\s*:?|:)\s*"
 
 
+_STOP = re.compile("[。;]")
+
+
+def _may_hold_label(paragraph: str, start: int = 0) -> bool:
+    """False when no label can match in the (folded) paragraph from ``start`` on: every
+    label ends with a ``:`` or a ``]``. Most paragraphs have neither, and the test is
+    much cheaper than the patterns."""
+    return paragraph.find(":", start) != -1 or paragraph.find("]", start) != -1
+
+
+def _may_hold_inline_label(paragraph: str) -> bool:
+    """False when no label can stand after a ``。`` or ``;`` in the (folded) paragraph."""
+    stop = _STOP.search(paragraph)
+    return stop is not None and _may_hold_label(paragraph, stop.end())
+
+
 @frozen(kw_only=True)
 class Layout:
     """A publisher's layout of problems, as regex patterns over folded text.
@@ -150,11 +166,17 @@ class Layout:
 
     def item_start(self, paragraph: str) -> Optional[re.Match[str]]:
         """The match when this (folded, left-trimmed) paragraph opens a paragraph-level item."""
-        return next((m for m in (p.match(paragraph) for p in self._items) if m), None)
+        for pattern in self._items:
+            m = pattern.match(paragraph)
+            if m:
+                return m
+        return None
 
     def label(self, paragraph: str) -> Optional[tuple[str, int]]:
         """``(kind, end)`` when the (folded, left-trimmed) paragraph starts with a status,
         deadline or measure label; ``end`` is where the labelled text begins."""
+        if not _may_hold_label(paragraph):
+            return None
         for kind, pattern in self._labels:
             m = pattern.match(paragraph)
             if m:
@@ -164,6 +186,8 @@ class Layout:
     def inline_status(self, paragraph: str) -> Optional[re.Match[str]]:
         """The first status label (``label:`` or ``[label]``) standing after a ``。`` or
         ``;`` inside the paragraph."""
+        if not _may_hold_inline_label(paragraph):
+            return None
         found = [m for m in (p.search(paragraph) for p in self._inline_status) if m]
         return min(found, key=lambda m: m.start()) if found else None
 

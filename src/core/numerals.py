@@ -8,6 +8,7 @@ and ``CN_NUMERAL`` to build their character classes.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Optional
@@ -146,6 +147,9 @@ def _parse(s: str, *, counting: bool) -> Optional[Decimal]:
     return _evaluate(tokens)
 
 
+# cn_to_int and parse_count are cached: the same few spans (heading numbers, months,
+# days, counts) come back all the time.
+@functools.lru_cache(maxsize=4096)
 def cn_to_int(s: str) -> Optional[int]:
     """Integer value of a Chinese numeral or digit string (``一百一十五`` → 115,
     ``两`` → 2, ``二〇二〇`` → 2020, ``４４`` → 44); None when ``s`` is not one."""
@@ -155,6 +159,7 @@ def cn_to_int(s: str) -> Optional[int]:
     return int(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_count(s: str) -> Optional[int]:
     """A captured count in any script: ``44``, ``４４``, ``三``, ``十五``, ``1万2千``, ``1.2万``.
 

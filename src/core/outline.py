@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from attrs import define, field, frozen
 
@@ -53,10 +53,15 @@ _OPENERS = frozenset('“‘"')
 _CLOSERS = {"”": "“", "’": "‘"}
 _QUOTE_CHAR = re.compile('[“‘"”’]')
 
-_LEAD_IN = re.compile(
-    rf"(?:^|(?<=[\n。;:!?]))[{SPACES}]*"
+_LEAD_IN = (
+    rf"[{SPACES}]*"
     rf"(?:(?P<shi>[{_CN}]{{1,3}})是|第(?P<di>[{_CN}]{{1,3}})(?:[,、]|是)|(?P<circled>[{_CIRCLED}]))"
 )
+# A lead-in opens the text, or follows a stop. The second pattern opens with the stop so
+# that the regex engine skips ahead from stop to stop instead of trying every offset;
+# no stop stands inside a lead-in, so the two never overlap.
+_LEAD_IN_FIRST = re.compile(_LEAD_IN)
+_LEAD_IN_AFTER_STOP = re.compile(r"[\n。;:!?]" + _LEAD_IN)
 
 
 @frozen
@@ -77,11 +82,11 @@ def read_marker(paragraph: str) -> Optional[Marker]:
     m = _MARKER.match(folded, start)
     if m is None:
         return None
-    if m.group("l4c"):
-        level, number = 4, _CIRCLED_PAREN.index(m.group("l4c")) + 1
+    group = m.lastgroup or ""  # the one group of the alternative that matched
+    if group == "l4c":
+        level, number = 4, _CIRCLED_PAREN.index(m.group(group)) + 1
     else:
-        level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
-        digits = m.group(f"l{level}")
+        level, digits = int(group[1]), m.group(group)
         number = int(digits) if level in (3, 4) else cn_to_int(digits)
     if not number:
         return None
@@ -287,13 +292,22 @@ class LeadIn:
     number: int
 
 
+def _lead_in_matches(folded: str) -> Iterator[re.Match[str]]:
+    """The lead-in matches in ``folded``, in order: at its start, then after each stop
+    (a match after a stop includes the stop)."""
+    first = _LEAD_IN_FIRST.match(folded)
+    if first:
+        yield first
+    yield from _LEAD_IN_AFTER_STOP.finditer(folded)
+
+
 def lead_ins(text: str) -> list[LeadIn]:
     """Every lead-in that opens ``text``, a line or a sentence (after ``。;:!?``), in order.
 
     A lead-in after a comma (``针对农村饮水问题,一是…``) is part of its sentence, not a list item."""
     found = []
     folded = fold(text)
-    for m in _LEAD_IN.finditer(folded):
+    for m in _lead_in_matches(folded):
         kind = m.lastgroup or ""
         value = m.group(kind)
         number = _CIRCLED.index(value) + 1 if kind == "circled" else cn_to_int(value)

@@ -27,7 +27,7 @@ from typing import Optional, Union
 
 from attrs import frozen
 
-from .dates import find_dates, month_end
+from .dates import find_dates, month_end, scan
 from .numerals import cn_to_int
 from .text import SPACES, fold
 
@@ -55,6 +55,10 @@ _PERIOD = re.compile(
     rf"|(?P<h2>上|下)半年"
     r"|(?:今|本|当)?年(?:底|末|内)"
 )
+# Every character a _PERIOD match can begin with: a year or month digit, 第, 上/下, 今/本/当/年;
+# and one of the characters every _PERIOD match prints.
+_PERIOD_START = re.compile(rf"[\d{_YEAR_CN}十第上下今本当年]")
+_PERIOD_MARK = re.compile("[年月季]")
 _BY = re.compile(r"\s*(?:之|以)?前")
 _DONE_AFTER = re.compile(r"\s*(?:(?:之|以)?前)?\s*(?:全面|全部|基本)?(?:整改)?完成")
 _ROUNDED_OFF = re.compile(r"(?:底|末)$")
@@ -111,8 +115,9 @@ def periods(text: str, *, default_year: Optional[int] = None) -> list[Period]:
     days = find_dates(text, default_year=default_year)
     found: list[tuple[int, int, Union[dt.date, re.Match[str]], bool]] = [
         (d.start, d.end, d.value, d.has_year) for d in days]
+    coarse = scan(_PERIOD, _PERIOD_START, folded) if _PERIOD_MARK.search(folded) else ()
     k = 0
-    for m in _PERIOD.finditer(folded):  # both in order: a coarse span inside a day is no period
+    for m in coarse:  # both in order: a coarse span inside a day is no period
         while k < len(days) and days[k].end <= m.start():
             k += 1
         if k == len(days) or m.end() <= days[k].start:
@@ -167,6 +172,8 @@ def planned_deadline(text: str, *, default_year: Optional[int] = None) -> Option
     followed by ``完成`` (``12月底完成竣工``, ``2019年12月底前全部完成``). A past completion
     (``于2020年7月完成``) is not one. The first such date, or None."""
     folded = fold(text)
+    if "完成" not in folded:  # what _DONE_AFTER ends with
+        return None
     for p in periods(text, default_year=default_year):
         if _is_target(folded, p) and _DONE_AFTER.match(folded, p.end):
             return p.value
@@ -181,16 +188,15 @@ def classify(text: str) -> Optional[str]:
     if _LONG_TERM.search(t):
         return "long_term"
     # default_year only lets a year-less period (年底前) count; its value is not used.
-    found = periods(t, default_year=1)
     if _ONGOING.search(t):
-        return "in_progress" if found else "long_term"
+        return "in_progress" if periods(t, default_year=1) else "long_term"
     if _IN_PROGRESS.search(t):
         return "in_progress"
     if _BASICALLY.search(t):
         return "basically_completed"
     if _DONE.search(t):
         return "completed"
-    if any(_is_target(t, p) for p in found):
+    if any(_is_target(t, p) for p in periods(t, default_year=1)):
         return "in_progress"
     if _DONE_PLAIN.search(t):
         return "completed"

@@ -27,10 +27,12 @@ a target its measures announce (``12月底完成``). See ``docs/layouts.md``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import operator
 import re
 from collections import Counter
-from typing import Iterator, Optional, Sequence, Union
+from typing import Collection, Iterator, Optional, Sequence, Union
 
 from attrs import define, field
 
@@ -94,11 +96,14 @@ class _Unit:
         """True when the unit carries its own status or measure-label line."""
         return any(p.kind in ("status", "measure") for p in self.pieces)
 
-    def walk(self) -> Iterator["_Unit"]:
+    def walk(self) -> list["_Unit"]:
         """This unit and every unit inside it, in document order."""
-        yield self
-        for u in self.units:
-            yield from u.walk()
+        out, stack = [], [self]
+        while stack:
+            unit = stack.pop()
+            out.append(unit)
+            stack.extend(reversed(unit.units))
+        return out
 
     def ancestors(self) -> Iterator["_Unit"]:
         """The enclosing units, innermost first (the root last)."""
@@ -149,9 +154,9 @@ def _pieces(text: str, line: Optional[str], layout: Layout) -> list[_Piece]:
     return [_Piece("text", text.strip(SPACES), line)]
 
 
-def _structural(trimmed: str, layout: Layout) -> bool:
-    """True when a paragraph opens an item or carries a label."""
-    return bool(layout.item_start(trimmed) or layout.label(trimmed) or layout.inline_status(trimmed))
+def _labelled(trimmed: str, layout: Layout) -> bool:
+    """True when a paragraph carries a label (at its start or after a ``。``)."""
+    return bool(layout.label(trimmed) or layout.inline_status(trimmed))
 
 
 def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
@@ -169,15 +174,15 @@ def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
     texts: list[tuple[str, Optional[str]]] = [(section.text, None)] if section.text else []
     texts += [(paragraphs[i], paragraphs[i].strip(SPACES)) for i in section.body]
     trimmed = [_trimmed(t) for t, _ in texts]
+    starts = [layout.item_start(t) for t in trimmed]
     closed = len(texts)
     for k in range(len(texts) - 1, -1, -1):
-        if _structural(trimmed[k], layout):
+        if starts[k] or _labelled(trimmed[k], layout):
             break
         if layout.closes(trimmed[k]):
             closed = k
     item: Optional[_Unit] = None
-    for (text, line), folded in zip(texts[:closed], trimmed):
-        m = layout.item_start(folded)
+    for (text, line), m in zip(texts[:closed], starts):
         if m:
             # only items are in unit.units yet (child headings come after): k = count + 1
             item = _item_unit(text, line, m, len(unit.units) + 1, unit, layout)
@@ -306,6 +311,7 @@ class _Found:
     path: tuple[str, ...]
     measures: tuple[str, ...]
     status_text: Optional[str]
+    status: Optional[str]
     deadline_line: Optional[str]
     text: str
 
@@ -319,13 +325,15 @@ def _describe(unit: _Unit, warnings: list[str]) -> _Found:
     if len(statuses) > 1:
         warnings.append(f"problem {ident}: {len(statuses)} status lines; the first is used")
     status_text = _status_text(statuses[0].value) if statuses else None
-    if status_text and classify(status_text) is None:
+    status = classify(status_text) if status_text else None
+    if status_text and status is None:
         warnings.append(f"problem {ident}: status not recognized: {_excerpt(status_text)}")
     own = [p.value for p in unit.pieces if p.kind in ("text", "measure")]
     measures = _split_measures(own) + [_flat(u) for u in unit.units]
     stated = next((p.value for p in span if p.kind == "deadline"), None)
     text = "\n".join([unit.head] + unit.lines())
-    return _Found(unit, ident, tuple(a.title for a in chain), tuple(measures), status_text, stated, text)
+    return _Found(unit, ident, tuple(a.title for a in chain), tuple(measures), status_text, status, stated,
+                  text)
 
 
 # --- deadlines stated outside the problems ---
@@ -351,39 +359,63 @@ def _outstanding(root: _Unit, problems: list[_Unit]) -> list[tuple[_Unit, str]]:
 
 
 def _bigrams(text: str) -> Counter[str]:
-    """Character bigrams of the CJK runs in ``text``."""
-    return Counter(m.group(1) for m in _BIGRAM.finditer(fold(text)))
+    """Character bigrams of the CJK runs in ``text``, in order of first occurrence.
+    (``fold`` leaves CJK characters alone and makes none, so the text is not folded.)"""
+    return Counter(_BIGRAM.findall(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _tf(count: int) -> float:
+    """The weight of a bigram printed ``count`` times in a text (cached: counts repeat)."""
+    return 1 + math.log(count)
 
 
 class _Matcher:
     """Finds the problem most similar to an outstanding item (cosine of tf-idf vectors of
-    character bigrams, idf over the problems). The problems' vectors are built once."""
+    character bigrams, idf over the problems). The problems' bigram counts and norms are
+    computed once; a problem's weights are computed again only for the bigrams it shares
+    with an item. (The loops over bigrams run in C, through ``map``: a body has thousands.)"""
 
     def __init__(self, found: list[_Found]):
         self.found = found
-        docs = [_bigrams(f.text) for f in found]
-        self.n = len(docs)
-        self.df = Counter(g for d in docs for g in d)
-        self.vectors = [self._vector(d) for d in docs]
-        self.norms = [math.sqrt(sum(x * x for x in v.values())) for v in self.vectors]
+        self.counts = [_bigrams(f.text) for f in found]
+        df: Counter[str] = Counter()
+        for counts in self.counts:
+            df.update(counts.keys())
+        by_df = [math.log((len(found) + 1) / (n + 0.5)) for n in range(len(found) + 1)]
+        self.idf = {g: by_df[n] for g, n in df.items()}
+        self.norms = [_norm(self._weights(counts, counts)) for counts in self.counts]
 
-    def _vector(self, counts: Counter[str]) -> dict[str, float]:
-        return {g: (1 + math.log(counts[g])) * math.log((self.n + 1) / (self.df[g] + 0.5))
-                for g in counts if g in self.df}
+    def _weights(self, counts: Counter[str], bigrams: Collection[str]) -> list[float]:
+        """The tf-idf weights of ``bigrams``, in their order, in a text with these counts."""
+        tf = map(_tf, map(counts.__getitem__, bigrams))
+        return list(map(operator.mul, tf, map(self.idf.__getitem__, bigrams)))
 
     def match(self, item_text: str) -> Optional[_Found]:
         """The problem, or None unless one stands clearly first."""
-        query = self._vector(_bigrams(item_text))
-        qnorm = math.sqrt(sum(x * x for x in query.values()))
-        scores = sorted(
-            ((sum(x * vec.get(g, 0.0) for g, x in query.items()) / (qnorm * norm) if qnorm * norm else 0.0, i)
-             for i, (vec, norm) in enumerate(zip(self.vectors, self.norms))),
-            reverse=True)
+        counts = _bigrams(item_text)
+        known = [g for g in counts if g in self.idf]
+        weights = self._weights(counts, known)
+        query = dict(zip(known, weights))
+        order = {g: k for k, g in enumerate(known)}
+        qnorm = _norm(weights)
+        scores = []
+        for i, (problem, norm) in enumerate(zip(self.counts, self.norms)):
+            # summed in the query's order, whatever the problem
+            shared = sorted(query.keys() & problem.keys(), key=order.__getitem__)
+            dot = sum(map(operator.mul, map(query.__getitem__, shared), self._weights(problem, shared)))
+            scores.append((dot / (qnorm * norm) if qnorm * norm else 0.0, i))
+        scores.sort(reverse=True)
         if not scores or scores[0][0] < _MATCH_MIN:
             return None
         if len(scores) > 1 and scores[0][0] < _MATCH_LEAD * scores[1][0]:
             return None
         return self.found[scores[0][1]]
+
+
+def _norm(weights: list[float]) -> float:
+    """The Euclidean norm of a vector with these weights."""
+    return math.sqrt(sum(map(operator.mul, weights, weights)))
 
 
 def _matched_deadlines(root: _Unit, found: list[_Found], year: Optional[int],
@@ -417,7 +449,7 @@ def _problem(f: _Found, matched: Optional[dt.date], year: Optional[int]) -> Prob
     if when is None and f.status_text is None:
         when = planned_deadline("\n".join(f.measures), default_year=year)
     return Problem(id=f.id, path=f.path, title=f.unit.title, feedback=_feedback(f.unit.title),
-                   measures=f.measures, status=classify(f.status_text) if f.status_text else None,
+                   measures=f.measures, status=f.status,
                    status_text=f.status_text, deadline=when, text=f.text)
 
 
