@@ -7,8 +7,10 @@ page): HTML pages in the five publishers' page templates
 (``zhenggai.testing.pages.render_page``), each carrying a report assembled from the
 seed reports' paragraphs — the opening and signature of the seed its template belongs
 to, and between them runs of its problem paragraphs followed by runs taken from the
-other seeds, until the page reaches a size drawn between 20 and 100 KB. Half the pages
-are UTF-8, half GBK (declared ``gbk`` or ``gb2312``).
+other seeds, until the page reaches a size drawn between 20 and 100 KB. Each paragraph
+taken is varied (digits redrawn, neighbouring characters swapped) so that, as in a real
+crawl, lines do not repeat from page to page. Half the pages are UTF-8, half GBK
+(declared ``gbk`` or ``gb2312``).
 
 Each row runs in a fresh process over the same pages, reading every file from disk:
 
@@ -79,6 +81,21 @@ def _encoded_size(paragraph: str, charset: str) -> int:
     return len(encode_page(paragraph, charset)) + 16  # + the paragraph's tags
 
 
+def _vary(paragraph: str, rng: random.Random) -> str:
+    """``paragraph`` made unique to its page, as a real crawl's lines are: after its first
+    eight characters (a heading's marker stays as it is), every digit is redrawn and two
+    neighbouring characters swap places for every 40 characters. Repeated lines would
+    flatter the per-line caches (``text.fold``, ``text.clean_line``)."""
+    chars = list(paragraph)
+    for k in range(8, len(chars)):
+        if chars[k].isdigit() and chars[k].isascii():
+            chars[k] = str(rng.randrange(10))
+    for _ in range(len(chars) // 40):
+        k = rng.randrange(8, len(chars) - 1)
+        chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    return "".join(chars)
+
+
 def build_page(i: int, reports: dict[str, tuple[str, list[str]]], *, low: int = 20 * KB,
                high: int = 100 * KB) -> tuple[str, bytes]:
     """Page ``i`` of the corpus (deterministic in ``i``), between ``low`` and ``high``
@@ -106,7 +123,7 @@ def build_page(i: int, reports: dict[str, tuple[str, list[str]]], *, low: int = 
         if start >= len(source):  # next run: a stretch of another seed's problems
             source = rng.choice(runs)
             start = rng.randrange(len(source))
-        paragraph = source[start]
+        paragraph = _vary(source[start], rng)
         start += 1
         body.append(paragraph)
         size += _encoded_size(paragraph, charset)

@@ -255,7 +255,12 @@ class _Walk:
         if self.pre_start:  # HTML drops the line break right after <pre>
             self.pre_start = False
             text = text[2:] if text.startswith("\r\n") else text[1:] if text.startswith("\n") else text
-        self._text(text, self.stack[-1].zone)
+        if not text:
+            return
+        if self.pre:
+            self._pre_text(text)
+        else:
+            self._add(text, self.stack[-1].zone)
 
     def close(self) -> Extracted:
         self._flush(force=False, zone="")
@@ -278,30 +283,32 @@ class _Walk:
 
     # -- line boxes -------------------------------------------------------------------
 
-    def _text(self, text: str, zone: str) -> None:
-        if not text:
-            return
-        if self.pre:
-            lines = text.split("\n")
-            for line in lines[:-1]:
-                self._add(line, zone, pre=True)
-                self._flush(force=True, zone=zone)
-            text = lines[-1]
-            if not text:
-                return
-        self._add(text, zone, pre=self.pre > 0)
-
-    def _add(self, text: str, zone: str, *, pre: bool) -> None:
+    def _add(self, text: str, zone: str) -> None:
         self.pieces.append(text)
-        self.pre_line = self.pre_line or pre
         if self.piece_zone is None and text.strip(_HTML_WHITESPACE):
             self.piece_zone = zone
         if self.links:
             self.link_chars += _visible(text)
 
+    def _pre_text(self, text: str) -> None:
+        """Text inside a preformatted element: each line break ends a line box."""
+        zone = self.stack[-1].zone
+        *ended, last = text.split("\n")
+        for line in ended:
+            self._add(line, zone)
+            self.pre_line = True
+            self._flush(force=True, zone=zone)
+        if last:
+            self._add(last, zone)
+            self.pre_line = True
+
     def _flush(self, *, force: bool, zone: str) -> None:
         """End the current line box. ``force`` (a <br>) emits it even when blank."""
-        if self.piece_zone is None:  # nothing but HTML whitespace
+        if self.piece_zone is None and not force:  # nothing but HTML whitespace: no line box
+            self.pieces.clear()
+            self.pre_line = False
+            return
+        if self.piece_zone is None:
             text = ""
         elif self.pre_line:
             text = "".join(self.pieces).rstrip(_HTML_WHITESPACE)
