@@ -136,6 +136,24 @@ def test_two_workers_give_the_bytes_of_a_serial_run(mixed):
     assert serial[-1] == ErrorResult("<int>", "InputError", serial[-1].message, 3)
 
 
+def _plugin_and_title(record):
+    return record.publisher.plugin, record.title
+
+
+def _refuse(record):
+    raise RuntimeError(f"no thanks: {record.doc_id}")
+
+
+def test_then_runs_in_the_workers_and_its_result_is_yielded(mixed):
+    records = [r for r in normalize_many(mixed, workers=1, enrich=False) if isinstance(r, zhenggai.Record)]
+    pooled = [r for r in normalize_many(mixed, workers=2, enrich=False, then=_plugin_and_title)
+              if not isinstance(r, ErrorResult)]
+    assert pooled == [_plugin_and_title(r) for r in records]
+    refused = list(normalize_many(mixed, workers=2, enrich=False, then=_refuse))
+    assert len(refused) == len(mixed) and all(isinstance(r, ErrorResult) for r in refused)
+    assert sum("RuntimeError: no thanks" in r.message for r in refused) == len(records)
+
+
 def test_inputs_are_taken_lazily_and_closing_stops_the_workers():
     taken = []
 

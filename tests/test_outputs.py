@@ -97,6 +97,27 @@ def test_json_writers_hold_the_canonical_records(batch):
     assert json.loads(array.getvalue()) == [zhenggai.to_dict(r) for r in batch]
 
 
+@settings(max_examples=15)
+@given(st.lists(records(), max_size=2))
+def test_writers_write_the_same_from_a_record_and_from_its_rendering(batch):
+    """The command hands writers records rendered in the workers: the files must not differ."""
+    forms = frozenset({"json", "reports", "problems"})
+    for make in (JsonLinesWriter, JsonArrayWriter, lambda s: CsvWriter(s, "reports"),
+                 lambda s: CsvWriter(s, "problems")):
+        direct, rendered = io.StringIO(), io.StringIO()
+        for stream, items in ((direct, batch), (rendered, [outputs.render(r, forms) for r in batch])):
+            writer = make(stream)
+            for item in items:
+                writer.write(item)
+            writer.close()
+        assert rendered.getvalue() == direct.getvalue()
+
+
+def test_render_refuses_unknown_forms():
+    with pytest.raises(ValueError, match="unknown forms"):
+        outputs.render(zhenggai.normalize(SEEDS[0], enrich=False), frozenset({"xml"}))
+
+
 def test_parquet_without_pyarrow_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
     with pytest.raises(zhenggai.ZhenggaiError, match=r"pip install 'zhenggai\[parquet\]'"):

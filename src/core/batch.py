@@ -109,8 +109,9 @@ def normalize_many(
     timeout: Optional[float] = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     registry_factory: Optional[Callable[[], Registry]] = None,
+    then: Optional[Callable[[Record], Any]] = None,
     **normalize_kwargs: Any,
-) -> Iterator[Result]:
+) -> Iterator[Any]:
     """Normalize every input of ``sources``; yield one ``Record`` or ``ErrorResult`` per
     input, in input order.
 
@@ -120,6 +121,11 @@ def normalize_many(
     (``media_type``, ``encoding``, ``plugin``, ``max_bytes``) go to ``normalize``.
     ``registry_factory`` builds the plugin registry each worker uses instead of the
     default one: a module-level function, so that spawned workers can import it.
+    ``then`` is applied to each record in the process that made it, and what it returns
+    is yielded instead of the record: work that would otherwise queue up in this one
+    process (serializing each record, say) is shared by the workers, and less crosses
+    back. It must pickle (a module-level function, or a ``functools.partial`` of one);
+    when it raises, that input yields an ``ErrorResult``.
     ``sources`` is consumed lazily; stop iterating and the workers are stopped.
 
     Raises ``InputError`` for an unusable argument (``TypeError`` for an unknown
@@ -140,7 +146,8 @@ def normalize_many(
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
                                 or not timeout > 0):
         raise InputError(f"timeout must be a positive number of seconds, got {timeout!r}", step="batch")
-    options = _Options(enrich=enrich, kwargs=normalize_kwargs, timeout=timeout, registry_factory=registry_factory)
+    options = _Options(enrich=enrich, kwargs=normalize_kwargs, timeout=timeout, registry_factory=registry_factory,
+                       then=then)
     if workers == 1 and timeout is None:
         return _serial(sources, options)
     return _pooled(sources, options, workers, chunksize)
@@ -157,6 +164,7 @@ class _Options:
     kwargs: dict[str, Any]
     timeout: Optional[float]
     registry_factory: Optional[Callable[[], Registry]] = None
+    then: Optional[Callable[[Record], Any]] = None
 
 
 def _input_name(source: object) -> str:
@@ -233,7 +241,8 @@ class _Runner:
 
     def _attempt(self, source: SourceLike) -> Result:
         try:
-            return normalize(source, enrich=self.options.enrich, registry=self.registry, **self.options.kwargs)
+            record = normalize(source, enrich=self.options.enrich, registry=self.registry, **self.options.kwargs)
+            return record if self.options.then is None else self.options.then(record)
         except ZhenggaiError as exc:
             return ErrorResult(exc.source or _input_name(source), type(exc).__name__, str(exc), exc.exit_code)
         except DocumentTimeout:

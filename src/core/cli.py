@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import os
@@ -85,9 +86,11 @@ def cmd_normalize(args: argparse.Namespace) -> int:
                 stack.callback(writer.close)  # before its stream closes (last in, first out)
         status, table_rows, summary = 0, [], outputs.Summary()
         started = time.perf_counter()
+        forms = {w.form for w in (main_writer, problems) if w is not None} | ({"overview"} if args.table else set())
         results = normalize_many((_read_input(name, args.max_bytes) for name in names), workers=workers, enrich=args.enrich,
                                  timeout=args.timeout, plugin=args.plugin, encoding=args.encoding,
-                                 media_type=args.media_type, max_bytes=args.max_bytes)
+                                 media_type=args.media_type, max_bytes=args.max_bytes,
+                                 then=functools.partial(outputs.render, forms=frozenset(forms)))
         bar = stack.enter_context(tqdm(total=len(names), file=sys.stderr, unit="doc", dynamic_ncols=True,
                                        disable=not sys.stderr.isatty()))
         try:
@@ -103,7 +106,7 @@ def cmd_normalize(args: argparse.Namespace) -> int:
                         err.write(line + "\n")
                     continue
                 if main_writer is None:
-                    table_rows.append((name, result))
+                    table_rows.append((name, *result.overview))
                 else:
                     main_writer.write(result)
                 if problems is not None:
@@ -155,21 +158,12 @@ def _positive(kind: type) -> Callable[[str], Any]:
     return parse
 
 
-def _table(rows: list) -> str:
-    header = ("input", "plugin", "signed", "group", "problems", "done/prog/long", "title")
-    lines = [header]
-    for name, r in rows:
-        c = r.counted
-        lines.append((
-            os.path.relpath(name) if os.path.exists(name) else name,
-            r.publisher.plugin,
-            r.signed_date.isoformat() if r.signed_date else "-",
-            r.inspection.group or "-",
-            str(c.problems),
-            f"{c.completed}/{c.in_progress}/{c.long_term}",
-            (r.title or "-")[:28],
-        ))
-    widths = [max(_width(row[i]) for row in lines) for i in range(len(header) - 1)]
+def _table(rows: list[tuple[str, ...]]) -> str:
+    """The ``--table`` overview: each input's name and its ``outputs.overview_row``."""
+    lines = [("input", *outputs.OVERVIEW_COLUMNS)]
+    for name, *cells in rows:
+        lines.append((os.path.relpath(name) if os.path.exists(name) else name, *cells))
+    widths = [max(_width(row[i]) for row in lines) for i in range(len(lines[0]) - 1)]
     out = []
     for row in lines:
         cells = [cell + " " * (w - _width(cell)) for cell, w in zip(row, widths)]

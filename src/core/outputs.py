@@ -1,7 +1,10 @@
 """Batch outputs: JSON lines, a JSON array, and tables of reports and problems (CSV, Parquet).
 
 Every writer streams: ``write(record)`` per record, ``close()`` at the end, so a batch of
-any size is written in bounded memory.
+any size is written in bounded memory. A writer also takes the record already
+``render``-ed into the form it writes (``Rendered``): the command has the worker
+processes render, so that serializing is spread over every core instead of queueing in
+the one process that writes.
 
 Tables are for spreadsheets and data frames, so they hold scalars only:
 
@@ -38,7 +41,8 @@ from .serialize import dumps
 
 __all__ = [
     "CSV_ENCODING", "Column", "PROBLEM_COLUMNS", "REPORT_COLUMNS", "CsvWriter", "JsonArrayWriter",
-    "JsonLinesWriter", "ParquetWriter", "Summary", "Writer", "open_csv", "problem_rows", "report_row",
+    "JsonLinesWriter", "OVERVIEW_COLUMNS", "ParquetWriter", "Rendered", "Summary", "Writer", "open_csv",
+    "overview_row", "problem_rows", "render", "report_row",
 ]
 
 CSV_ENCODING = "utf-8-sig"
@@ -148,25 +152,90 @@ def problem_rows(record: Record) -> Iterator[list[Cell]]:
         yield [c.get(pair) for c in PROBLEM_COLUMNS]
 
 
+OVERVIEW_COLUMNS = ("plugin", "signed", "group", "problems", "done/prog/long", "title")
+"""What ``zhenggai normalize --table`` shows of a record, after the input's name."""
+
+
+def overview_row(record: Record) -> tuple[str, ...]:
+    """The record's line of the ``--table`` overview (``OVERVIEW_COLUMNS`` order)."""
+    c = record.counted
+    return (
+        record.publisher.plugin,
+        record.signed_date.isoformat() if record.signed_date else "-",
+        record.inspection.group or "-",
+        str(c.problems),
+        f"{c.completed}/{c.in_progress}/{c.long_term}",
+        (record.title or "-")[:28],
+    )
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@attrs.frozen
+class Rendered:
+    """A record in the forms a batch writes, each made only when asked for (else empty).
+
+    ``plugin`` (for the summary) is always there; ``json`` is ``dumps(record)``;
+    ``reports`` and ``problems`` are the record's rows of those tables; ``overview`` its
+    ``--table`` line."""
+
+    plugin: str
+    json: Optional[str] = None
+    reports: tuple[list[Cell], ...] = ()
+    problems: tuple[list[Cell], ...] = ()
+    overview: Optional[tuple[str, ...]] = None
+
+
+FORMS = frozenset({"json", "reports", "problems", "overview"})
+
+
+def render(record: Record, forms: frozenset[str]) -> Rendered:
+    """``record`` in the ``forms`` (of ``FORMS``) the writers at hand need. Module-level,
+    so that ``functools.partial(render, forms=…)`` can be the ``then`` of
+    ``normalize_many`` and run in the worker processes."""
+    unknown = forms - FORMS
+    if unknown:
+        raise ValueError(f"unknown forms {sorted(unknown)}; expected some of {sorted(FORMS)}")
+    return Rendered(
+        plugin=record.publisher.plugin,
+        json=dumps(record) if "json" in forms else None,
+        reports=(report_row(record),) if "reports" in forms else (),
+        problems=tuple(problem_rows(record)) if "problems" in forms else (),
+        overview=overview_row(record) if "overview" in forms else None,
+    )
+
+
 # --------------------------------------------------------------------------- writers
 
 
 class Writer(Protocol):
-    """Something that takes records one at a time and finishes a file on ``close``."""
+    """Something that takes records one at a time and finishes a file on ``close``.
+    ``form`` names what it writes of a record (``render``); ``write`` takes the record
+    or the ``Rendered`` record holding that form."""
 
-    def write(self, record: Record) -> None: ...
+    form: str
+
+    def write(self, item: Union[Record, Rendered]) -> None: ...
 
     def close(self) -> None: ...
+
+
+def _rendered(item: Union[Record, Rendered], form: str) -> Rendered:
+    """``item`` rendered in ``form``, rendering a record as needed."""
+    return item if isinstance(item, Rendered) else render(item, frozenset({form}))
 
 
 class JsonLinesWriter:
     """One canonical JSON record (``zhenggai.dumps``) per line."""
 
+    form = "json"
+
     def __init__(self, stream: TextIO):
         self.stream = stream
 
-    def write(self, record: Record) -> None:
-        self.stream.write(dumps(record) + "\n")
+    def write(self, item: Union[Record, Rendered]) -> None:
+        self.stream.write(f"{_rendered(item, self.form).json}\n")
 
     def close(self) -> None:
         self.stream.flush()
@@ -175,12 +244,14 @@ class JsonLinesWriter:
 class JsonArrayWriter:
     """One JSON array of records, written as they come (an empty batch gives ``[]``)."""
 
+    form = "json"
+
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.count = 0
 
-    def write(self, record: Record) -> None:
-        self.stream.write(("[\n" if not self.count else ",\n") + dumps(record))
+    def write(self, item: Union[Record, Rendered]) -> None:
+        self.stream.write(("[\n" if not self.count else ",\n") + _rendered(item, self.form).json)
         self.count += 1
 
     def close(self) -> None:
@@ -204,13 +275,14 @@ class CsvWriter:
     """
 
     def __init__(self, stream: TextIO, table: str = "reports"):
-        self.columns, self.rows = _table(table)
+        self.columns, self.form = _table(table), table
         self.stream = stream
         self._csv = csv.writer(stream)
         self._csv.writerow([c.name for c in self.columns])
 
-    def write(self, record: Record) -> None:
-        self._csv.writerows([_csv_cell(v) for v in row] for row in self.rows(record))
+    def write(self, item: Union[Record, Rendered]) -> None:
+        rows = getattr(_rendered(item, self.form), self.form)
+        self._csv.writerows([_csv_cell(v) for v in row] for row in rows)
 
     def close(self) -> None:
         self.stream.flush()
@@ -239,15 +311,15 @@ class ParquetWriter:
         except ImportError:
             raise ZhenggaiError("Parquet output needs pyarrow: pip install 'zhenggai[parquet]'",
                                 step="outputs") from None
-        self.columns, self.rows = _table(table)
+        self.columns, self.form = _table(table), table
         self._pa = pa
         self.schema = pa.schema([(c.name, getattr(pa, _ARROW_TYPES[c.kind])()) for c in self.columns])
         self._writer = pq.ParquetWriter(where, self.schema)
         self._batch_rows = batch_rows
         self._pending: list[list[Cell]] = []
 
-    def write(self, record: Record) -> None:
-        self._pending.extend(self.rows(record))
+    def write(self, item: Union[Record, Rendered]) -> None:
+        self._pending.extend(getattr(_rendered(item, self.form), self.form))
         if len(self._pending) >= self._batch_rows:
             self._flush()
 
@@ -266,11 +338,11 @@ class ParquetWriter:
         self._writer.close()
 
 
-def _table(name: str) -> tuple[tuple[Column, ...], Callable[[Record], typing.Iterable[list[Cell]]]]:
+def _table(name: str) -> tuple[Column, ...]:
     if name == "reports":
-        return REPORT_COLUMNS, lambda record: (report_row(record),)
+        return REPORT_COLUMNS
     if name == "problems":
-        return PROBLEM_COLUMNS, problem_rows
+        return PROBLEM_COLUMNS
     raise ValueError(f"unknown table {name!r}; expected 'reports' or 'problems'")
 
 
@@ -286,14 +358,15 @@ class Summary:
         self.plugins: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
 
-    def add(self, result: Result) -> None:
-        """Count one document's result: a record (by its plugin) or an error (by its type)."""
+    def add(self, result: Union[Result, Rendered]) -> None:
+        """Count one document's result: a record, rendered or not (by its plugin), or an
+        error (by its type)."""
         self.documents += 1
         if isinstance(result, ErrorResult):
             self.errors[result.error] += 1
         else:
             self.records += 1
-            self.plugins[result.publisher.plugin] += 1
+            self.plugins[result.plugin if isinstance(result, Rendered) else result.publisher.plugin] += 1
 
     def lines(self, elapsed: float) -> list[str]:
         """``N documents, R records, E errors in T s (D documents/s)``, then the records by
