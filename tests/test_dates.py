@@ -6,7 +6,18 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zhenggai.dates import _DATE, _DATE_MARK, _DATE_START, DateSpan, find_dates, month_end, parse_date, parse_timestamp, scan
+from zhenggai.dates import (
+    _DATE,
+    _DATE_MARK,
+    _DATE_START,
+    DateSpan,
+    ends_like_date,
+    find_dates,
+    month_end,
+    parse_date,
+    parse_timestamp,
+    scan,
+)
 
 DIGITS = "〇一二三四五六七八九"
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -176,3 +187,25 @@ def test_date_search_shortcuts_change_nothing(text: str) -> None:
     expected = [m.span() for m in _DATE.finditer(text)]
     assert [m.span() for m in scan(_DATE, _DATE_START, text)] == expected
     assert not expected or _DATE_MARK.search(text)
+
+
+# ends_like_date is the cheap test before a date search (a signature's date line, the
+# organ line above it): it must pass every text that ends with a date.
+_FULL_WIDTH_PARTS = ["２０２０", "１２", "٣"]
+
+
+@given(st.one_of(
+    st.lists(st.sampled_from(_DATE_PARTS + _FULL_WIDTH_PARTS), max_size=20).map("".join),
+    st.tuples(filler, dates, st.sampled_from(FORMS), st.booleans()).map(
+        lambda t: t[0] + (render(t[1], t[2]).translate(FULL_WIDTH) if t[3] else render(t[1], t[2]))),
+))
+@example("2020年11月16日")
+@example("2020-11-16 ")
+@example("二〇二〇年十一月十六日至二十日")
+@example("２０２０年１２月３１日")
+def test_a_text_that_ends_with_a_date_ends_like_one(text: str) -> None:
+    stripped = text.strip()  # parse_date reads the text stripped
+    if parse_date(stripped, default_year=2020) is not None:
+        assert ends_like_date(stripped)
+    if any(span.end == len(text) for span in find_dates(text, default_year=2020)):
+        assert ends_like_date(text)

@@ -11,12 +11,16 @@ from hypothesis import strategies as st
 from zhenggai.outline import (
     _LEAD_IN,
     _lead_in_matches,
+    _outer_quotes,
+    first_quote_span,
     build,
     lead_ins,
     marker_id,
     marker_text,
     outline,
+    quote_spans,
     read_marker,
+    sentence_end,
     split_title,
 )
 from zhenggai.record import Heading
@@ -250,3 +254,31 @@ def test_lead_in_search_finds_what_a_plain_search_finds(text: str) -> None:
         return [(m.start(m.lastgroup), m.end()) for m in matches]
 
     assert spans(_lead_in_matches(text)) == spans(_LEAD_IN_ANYWHERE.finditer(text))
+
+
+# sentence_end reads the quotes lazily and skips them where the text before the stop is
+# plain; it must find what the definition finds over all the quote spans.
+def _first_stop_outside_quotes(text: str) -> int:
+    found = list(_outer_quotes(text))
+    spans = [span for span in found if span[1] != -1]
+    for i, c in enumerate(text):
+        if c == "。" and not any(start < i < end for start, end in spans):
+            return i
+    balanced = not found or found[-1][1] != -1
+    return -1 if balanced else text.find("。")
+
+
+@given(st.text(st.sampled_from(list("“”‘’\"。。改 ")), max_size=30))
+@example("关于“甲。乙”的问题。丙")
+@example("“甲”乙“丙。丁")
+@example("“‘甲。”乙。")
+@example("甲”乙。丙")
+@example("“甲。乙")
+@example("“”“。”")
+@example('"。"')
+@example("“甲‘乙’”丙")
+def test_sentence_end_finds_the_first_stop_outside_quotes(text: str) -> None:
+    assert sentence_end(text) == _first_stop_outside_quotes(text)
+    spans = [span for span in _outer_quotes(text) if span[1] != -1]
+    assert list(quote_spans(text)) == spans
+    assert first_quote_span(text) == (spans[0] if spans else None)

@@ -9,7 +9,18 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zhenggai.dates import month_end, scan
-from zhenggai.statuses import _PERIOD, _PERIOD_MARK, _PERIOD_START, classify, deadline, periods, planned_deadline
+from zhenggai.statuses import (
+    _DONE_AFTER,
+    _PERIOD,
+    _PERIOD_MARK,
+    _PERIOD_START,
+    _is_target,
+    classify,
+    deadline,
+    periods,
+    planned_deadline,
+)
+from zhenggai.text import fold
 
 
 @pytest.mark.parametrize(
@@ -179,3 +190,28 @@ def test_period_search_shortcuts_change_nothing(text: str) -> None:
     expected = [m.span() for m in _PERIOD.finditer(text)]
     assert [m.span() for m in scan(_PERIOD, _PERIOD_START, text)] == expected
     assert not expected or _PERIOD_MARK.search(text)
+
+
+# planned_deadline's shortcut: a text where no date or period character is followed by
+# what _DONE_AFTER matches holds no planned completion. It must agree with a plain reading.
+_PLANNED_PARTS = ["2021年", "二〇二〇年", "12月", "6月", "十二月", "底", "末", "份", "内", "前", "以前", "之前", " ", "\u3000",
+                  "全部", "基本", "整改", "完成", "第一季度", "4季度", "上半年", "下半年", "年底", "今年", "16日", "3号",
+                  "至25日", "2020-11-16", "2018625日", "9", ",", "改"]
+
+
+@given(st.lists(st.sampled_from(_PLANNED_PARTS), max_size=10).map("".join), st.sampled_from([None, 2021]))
+@example("12月 前完成", 2021)  # every character a date or period ends with, before 完成
+@example("2020-11-16前完成", None)
+@example("12月16日前完成", 2021)
+@example("12月3号前完成", 2021)
+@example("6月份前整改完成", 2021)
+@example("年底完成", 2021)
+@example("第一季度末全部完成", 2021)
+@example("第一季度前完成", 2021)
+@example("上半年前完成", 2021)
+@example("年内前完成", 2021)
+def test_planned_deadline_shortcut_changes_nothing(text: str, year: int | None) -> None:
+    folded = fold(text)
+    expected = next((p.value for p in periods(text, default_year=year)
+                     if _is_target(folded, p) and _DONE_AFTER.match(folded, p.end)), None)
+    assert planned_deadline(text, default_year=year) == expected

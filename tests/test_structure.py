@@ -4,19 +4,22 @@ layouts of publishers the seeds do not cover; the Layout declaration."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zhenggai import GENRE, Document, InputError, Layout, PageMeta, Parts
+from zhenggai.layout import _label
 from zhenggai.record import Problem
 from zhenggai.repair import repair
-from zhenggai.structure import parse, parse_document
+from zhenggai.structure import _MATCH_LEAD, _MATCH_MIN, _Matcher, parse, parse_document
 from zhenggai.text import fold
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -419,3 +422,55 @@ def test_generated_reports_parse_back(report) -> None:
 def test_any_paragraphs_parse_without_error(paragraphs: list[str]) -> None:
     parts = parse(paragraphs)
     assert len({p.id for p in parts.problems}) == len(parts.problems)
+
+
+# Layout.inline_status tries its patterns only right after a stop; it must find what a
+# search for a status label behind a stop finds.
+_INLINE = [re.compile(r"(?<=[。;])" + _label(name)) for name in GENRE.status_labels]
+
+
+@given(st.lists(st.sampled_from(["整改进展情况", "进度", "完成情况", "已完成", "。", ";", ":", "[", "]", " ", "甲"]),
+                max_size=12).map("".join))
+@example("甲。整改进展情况:已完成。[进度]:正在整改")
+@example("甲。甲;[ 进度 ]已完成")
+def test_inline_status_finds_what_a_search_finds(text: str) -> None:
+    found = [m for m in (p.search(text) for p in _INLINE) if m]
+    expected = min(found, key=lambda m: m.start()).span() if found else None
+    m = GENRE.inline_status(text)
+    assert (m.span() if m else None) == expected
+
+
+# The deadline matcher computes its cosines with maps over bigram counts; they must be
+# the plain cosines of tf-idf vectors, to the last bit (a score decides a deadline).
+_BIGRAM = re.compile(r"(?=([\u3400-\u9fff]{2}))")
+
+
+def _plain_cosines(texts: list[str], query: str) -> tuple[list[float], list[float]]:
+    counts = [Counter(_BIGRAM.findall(t)) for t in texts]
+    df = Counter(g for c in counts for g in c)
+    idf = {g: math.log((len(texts) + 1) / (n + 0.5)) for g, n in df.items()}
+
+    def vector(c: Counter) -> dict[str, float]:
+        return {g: (1 + math.log(n)) * idf[g] for g, n in c.items() if g in idf}
+
+    vectors = [vector(c) for c in counts]
+    norms = [math.sqrt(sum(w * w for w in v.values())) for v in vectors]
+    q = vector(Counter(_BIGRAM.findall(query)))
+    qnorm = math.sqrt(sum(w * w for w in q.values()))
+    dots = [sum(w * v[g] for g, w in q.items() if g in v) for v in vectors]
+    return norms, [dot / (qnorm * norm) if qnorm * norm else 0.0 for dot, norm in zip(dots, norms)]
+
+
+_CJK_TEXT = st.text(st.sampled_from(list("整改落实问题资金项目管理,。\n1")), max_size=40)
+
+
+@given(st.lists(_CJK_TEXT, min_size=1, max_size=6), _CJK_TEXT)
+@example(["整改落实资金问题", "项目管理问题。整改"], "资金问题整改")
+def test_matcher_scores_are_plain_cosines(texts: list[str], query: str) -> None:
+    found = [SimpleNamespace(text=t) for t in texts]
+    matcher = _Matcher(found)  # type: ignore[arg-type]
+    norms, scores = _plain_cosines(texts, query)
+    assert matcher.norms == norms
+    ranked = sorted(((s, i) for i, s in enumerate(scores)), reverse=True)
+    clear = ranked[0][0] >= _MATCH_MIN and (len(ranked) == 1 or ranked[0][0] >= _MATCH_LEAD * ranked[1][0])
+    assert matcher.match(query) is (found[ranked[0][1]] if clear else None)

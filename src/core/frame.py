@@ -28,10 +28,10 @@ from typing import Optional, Sequence
 from attrs import field, frozen
 
 from .chrome import GENERIC_RULES, rule_for
-from .dates import find_dates
+from .dates import ends_like_date, find_dates
 from .model import ChromeRule, PageMeta
 from .record import Removed
-from .repair import ends_like_date, is_date_line, looks_like_title, starts_heading
+from .repair import is_date_line, looks_like_title, starts_heading
 from .text import clean_line, close_cjk_spaces, fold
 
 _WINDOW = 20  # the title is looked for among the first paragraphs only

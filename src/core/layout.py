@@ -56,17 +56,28 @@ def _label(name: str) -> str:
 _STOP = re.compile("[。;]")
 
 
-def _may_hold_label(paragraph: str, start: int = 0) -> bool:
-    """False when no label can match in the (folded) paragraph from ``start`` on: every
-    label ends with a ``:`` or a ``]``. Most paragraphs have neither, and the test is
-    much cheaper than the patterns."""
-    return paragraph.find(":", start) != -1 or paragraph.find("]", start) != -1
+def _found_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """True when one of ``patterns`` matches somewhere in ``text``. (A loop rather than
+    ``any`` over a generator: the parser asks for every heading and paragraph.)"""
+    for pattern in patterns:
+        if pattern.search(text):
+            return True
+    return False
 
 
-def _may_hold_inline_label(paragraph: str) -> bool:
-    """False when no label can stand after a ``。`` or ``;`` in the (folded) paragraph."""
-    stop = _STOP.search(paragraph)
-    return stop is not None and _may_hold_label(paragraph, stop.end())
+def _opens(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """True when one of ``patterns`` matches at the start of ``text``."""
+    for pattern in patterns:
+        if pattern.match(text):
+            return True
+    return False
+
+
+def _may_hold_label(paragraph: str) -> bool:
+    """False when no label can match in the (folded) paragraph: every label ends with a
+    ``:`` or a ``]``. Most paragraphs have neither, and the test is much cheaper than the
+    patterns."""
+    return ":" in paragraph or "]" in paragraph
 
 
 @frozen(kw_only=True)
@@ -116,7 +127,7 @@ class Layout:
     _parents: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _items: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _labels: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False, eq=False)
-    _inline_status: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
+    _status: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _sections: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
     _closers: tuple[re.Pattern[str], ...] = field(init=False, repr=False, eq=False)
 
@@ -128,13 +139,12 @@ class Layout:
             for kind, names in zip(_LABEL_KINDS, (self.status_labels, self.deadline_labels, self.measure_labels))
             for name in names
         )
-        inline = tuple(re.compile(r"(?<=[。;])" + _label(name)) for name in self.status_labels)
         object.__setattr__(self, "_headings", _compile_each(self.problem_headings))
         object.__setattr__(self, "_weak_headings", _compile_each(self.weak_problem_headings))
         object.__setattr__(self, "_parents", _compile_each(self.problem_parents))
         object.__setattr__(self, "_items", _compile_each(self.problem_items))
         object.__setattr__(self, "_labels", labels)
-        object.__setattr__(self, "_inline_status", inline)
+        object.__setattr__(self, "_status", tuple(p for kind, p in labels if kind == "status"))
         object.__setattr__(self, "_sections", _compile_each(self.no_problem_sections))
         object.__setattr__(self, "_closers", _compile_each(self.closers))
 
@@ -154,15 +164,15 @@ class Layout:
         does not count ``inside_problem`` (under a heading that ``names_problem``)."""
         if self.names_problem(title):
             return True
-        return not inside_problem and any(p.search(title) for p in self._weak_headings)
+        return not inside_problem and _found_in(title, self._weak_headings)
 
     def names_problem(self, title: str) -> bool:
         """True when a heading with this (folded) title names a problem (``problem_headings``)."""
-        return any(p.search(title) for p in self._headings)
+        return _found_in(title, self._headings)
 
     def is_problem_parent(self, title: str) -> bool:
         """True when the child headings of a heading with this title are problem items."""
-        return any(p.search(title) for p in self._parents)
+        return _found_in(title, self._parents)
 
     def item_start(self, paragraph: str) -> Optional[re.Match[str]]:
         """The match when this (folded, left-trimmed) paragraph opens a paragraph-level item."""
@@ -171,6 +181,12 @@ class Layout:
             if m:
                 return m
         return None
+
+    def may_hold_label(self, paragraph: str) -> bool:
+        """False when no label, at its start or after a ``。``, can stand in the (folded)
+        paragraph: a test much cheaper than ``label`` and ``inline_status``, which most
+        paragraphs fail."""
+        return _may_hold_label(paragraph)
 
     def label(self, paragraph: str) -> Optional[tuple[str, int]]:
         """``(kind, end)`` when the (folded, left-trimmed) paragraph starts with a status,
@@ -185,19 +201,26 @@ class Layout:
 
     def inline_status(self, paragraph: str) -> Optional[re.Match[str]]:
         """The first status label (``label:`` or ``[label]``) standing after a ``。`` or
-        ``;`` inside the paragraph."""
-        if not _may_hold_inline_label(paragraph):
+        ``;`` inside the paragraph. The patterns are tried right after each stop, where
+        such a label begins (a search would try every position), and only after stops
+        that a ``:`` or ``]`` follows: every label ends with one."""
+        if not _may_hold_label(paragraph):
             return None
-        found = [m for m in (p.search(paragraph) for p in self._inline_status) if m]
-        return min(found, key=lambda m: m.start()) if found else None
+        last = max(paragraph.rfind(":"), paragraph.rfind("]"))
+        for stop in _STOP.finditer(paragraph, 0, last):
+            for pattern in self._status:
+                m = pattern.match(paragraph, stop.end())
+                if m:
+                    return m
+        return None
 
     def holds_no_problems(self, title: str) -> bool:
         """True when an outermost section with this (folded) title never holds problems."""
-        return any(p.search(title) for p in self._sections)
+        return _found_in(title, self._sections)
 
     def closes(self, paragraph: str) -> bool:
         """True when this (folded, left-trimmed) paragraph closes the items before it."""
-        return any(p.match(paragraph) for p in self._closers)
+        return _opens(paragraph, self._closers)
 
 
 _CN = "一二三四五六七八九十"

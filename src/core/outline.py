@@ -40,18 +40,28 @@ _S = f"[{SPACES}]*"
 _CIRCLED_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
+# A marker after the paragraph's leading spaces (group ``lead``): one match rejects the
+# paragraphs that open with none, most of a body. Each level's group is the last to
+# close in its alternative, so ``lastgroup`` names the level.
 _MARKER = re.compile(
-    rf"(?P<l1>[{_CN}]{{1,3}}){_S}[、.,．](?![{_CN}][、,])"
+    rf"(?P<lead>{_S})"
+    rf"(?:(?P<l1>[{_CN}]{{1,3}}){_S}[、.,．](?![{_CN}][、,])"
     rf"|\({_S}(?P<l2>[{_CN}]{{1,3}}){_S}\)"
     rf"|(?P<l3>\d{{1,3}}){_S}(?:、|[.．](?:(?!\d)|(?=(?:19|20)\d\d{_S}年)))"
     rf"|\({_S}(?P<l4>\d{{1,3}}){_S}\)"
-    rf"|(?P<l4c>[{_CIRCLED_PAREN}])"
+    rf"|(?P<l4c>[{_CIRCLED_PAREN}]))"
 )
 _SPACE_RUN = re.compile(_S)
 _TITLE_TRAIL = "。.．:：;；,，、" + SPACES
 _OPENERS = frozenset('“‘"')
 _CLOSERS = {"”": "“", "’": "‘"}
 _QUOTE_CHAR = re.compile('[“‘"”’]')
+# A “…” pair with no other quote inside: the common case, read without the general scan.
+_PAIR = '“[^“‘"”’]*”'
+_PLAIN_PAIR = re.compile(_PAIR)
+# Text to its first full stop with no quote before it, or with such a pair and no other
+# quote: the first full stop outside quotes of most headings (关于“…”的问题。…).
+_PLAIN_STOP = re.compile(f'[^“‘"”’。]*(?:{_PAIR}[^“‘"”’。]*)?。')
 
 _LEAD_IN = (
     rf"[{SPACES}]*"
@@ -77,12 +87,17 @@ class Marker:
 
 def read_marker(paragraph: str) -> Optional[Marker]:
     """The GB/T 9704 heading marker the paragraph opens with, if any (sequence not checked)."""
-    folded = fold(paragraph)
-    start = _SPACE_RUN.match(folded).end()
-    m = _MARKER.match(folded, start)
+    found = _read_marker(fold(paragraph))
+    return Marker(*found) if found else None
+
+
+def _read_marker(folded: str) -> Optional[tuple[int, int, int, int]]:
+    """``read_marker`` of a folded paragraph as ``(level, number, start, end)``: ``build``
+    asks of every paragraph."""
+    m = _MARKER.match(folded)
     if m is None:
         return None
-    group = m.lastgroup or ""  # the one group of the alternative that matched
+    group = m.lastgroup or ""  # the one level group of the alternative that matched
     if group == "l4c":
         level, number = 4, _CIRCLED_PAREN.index(m.group(group)) + 1
     else:
@@ -90,16 +105,19 @@ def read_marker(paragraph: str) -> Optional[Marker]:
         number = int(digits) if level in (3, 4) else cn_to_int(digits)
     if not number:
         return None
-    return Marker(level, number, start, _SPACE_RUN.match(folded, m.end()).end())
+    return level, number, m.end("lead"), _SPACE_RUN.match(folded, m.end()).end()
 
 
+@functools.lru_cache(maxsize=1024)
 def marker_text(level: int, number: int) -> str:
-    """The normalized printed marker: ``一、``, ``(一)``, ``1.``, ``(1)``."""
+    """The normalized printed marker: ``一、``, ``(一)``, ``1.``, ``(1)``. (Cached: every
+    heading asks, and a few levels and numbers make every marker.)"""
     return {1: "{}、", 2: "({})", 3: "{}.", 4: "({})"}[level].format(_numeral(level, number))
 
 
+@functools.lru_cache(maxsize=1024)
 def marker_id(level: int, number: int) -> str:
-    """The marker as a problem id segment: ``一``, ``(一)``, ``1``, ``(1)``."""
+    """The marker as a problem id segment: ``一``, ``(一)``, ``1``, ``(1)`` (cached too)."""
     return {1: "{}", 2: "({})", 3: "{}", 4: "({})"}[level].format(_numeral(level, number))
 
 
@@ -112,19 +130,28 @@ def _numeral(level: int, number: int) -> str:
     return head + (_CN[ones - 1] if ones else "")
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans ``(open, close)`` of the outermost quote pairs in ``text``: “…” and ‘…’ with
-    any nesting, ``"…"`` in ASCII. A closing quote without its opener is ignored; an
-    opener never closed gives no span."""
-    return list(_quotes(text)[0])
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans ``(open, close)`` of the outermost quote pairs in ``text``, in order: “…” and
+    ‘…’ with any nesting, ``"…"`` in ASCII. A closing quote without its opener is
+    ignored; an opener never closed gives no span. The text is read only as far as the
+    spans are (the first span of a long paragraph is found at once)."""
+    return (span for span in _outer_quotes(text) if span[1] != -1)
 
 
-@functools.lru_cache(maxsize=4096)
-def _quotes(text: str) -> tuple[tuple[tuple[int, int], ...], bool]:
-    """The outermost quote spans, and whether every opener was closed. Only the quote
-    characters are visited (a regex finds them), and results are cached: the parser asks
-    again about the same paragraphs."""
-    spans: list[tuple[int, int]] = []
+def first_quote_span(text: str) -> Optional[tuple[int, int]]:
+    """The first of ``quote_spans(text)``, or None (a plain “…” pair opening the text, as
+    the feedback a title quotes, is read at once)."""
+    plain = _PLAIN_PAIR.match(text)
+    if plain:
+        return 0, plain.end() - 1
+    return next(quote_spans(text), None)
+
+
+def _outer_quotes(text: str) -> Iterator[tuple[int, int]]:
+    """The outermost quote spans of ``text``, each as soon as it closes; last, when an
+    opener is never closed, ``(open, -1)`` for the outermost such opener. Only the quote
+    characters are visited (a regex finds them), and only as far as the caller reads:
+    ``sentence_end`` stops at the first full stop outside quotes."""
     stack: list[tuple[str, int]] = []
     open_count = dict.fromkeys(_OPENERS, 0)
     for found in _QUOTE_CHAR.finditer(text):
@@ -147,23 +174,34 @@ def _quotes(text: str) -> tuple[tuple[tuple[int, int], ...], bool]:
         else:
             continue
         if not stack:
-            spans.append((at, i))
-    return tuple(spans), not stack
+            yield at, i
+    if stack:
+        yield stack[0][1], -1
 
 
 def sentence_end(text: str) -> int:
     """Offset of the first ``。`` outside quotes, or -1. When the quotes do not balance
-    (a quote opened and never closed), the first ``。`` at all."""
-    spans, balanced = _quotes(text)
-    k = 0
+    (a quote opened and never closed), the first ``。`` at all. (A ``。`` after a quote
+    that never closes stands outside every quote pair.)"""
     i = text.find("。")
-    while i != -1:
-        while k < len(spans) and spans[k][1] < i:
-            k += 1
-        if k == len(spans) or i < spans[k][0]:
+    if i == -1:
+        return -1
+    plain = _PLAIN_STOP.match(text)
+    if plain:
+        return plain.end() - 1
+    for start, close in _outer_quotes(text):
+        if close == -1:  # unbalanced: the stop found so far, else the first
+            return i if i != -1 else text.find("。")
+        if i == -1:
+            continue  # read on: the quotes' balance decides
+        if close < i:
+            if not _QUOTE_CHAR.search(text, close + 1, i):
+                return i  # no quote opens before the stop
+            continue
+        if i < start:
             return i
-        i = text.find("。", spans[k][1])
-    return -1 if balanced else text.find("。")
+        i = text.find("。", close)
+    return i
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -249,25 +287,26 @@ def build(paragraphs: Sequence[str]) -> Outline:
     last_at_level: dict[int, int] = {}
     stray: list[int] = []
     for i, paragraph in enumerate(paragraphs):
-        m = read_marker(paragraph)
-        depth = len(stack) - 1
-        if m is not None:
-            while stack[depth].level >= m.level:
+        marker = _read_marker(fold(paragraph))
+        if marker is not None:
+            level, number, _, end = marker
+            depth = len(stack) - 1
+            while stack[depth].level >= level:
                 depth -= 1
             parent = stack[depth]
-            previous = parent.last.get(m.level)
-            deeper = parent.deepest > m.level
+            previous = parent.last.get(level)
+            deeper = parent.deepest > level
             if previous is None:
-                fits = m.number in (1, last_at_level.get(m.level, 0) + 1)
+                fits = number in (1, last_at_level.get(level, 0) + 1)
             else:
-                fits = m.number == previous + 1
+                fits = number == previous + 1
             if fits and not deeper:
-                title, text = split_title(paragraph[m.end :])
-                node = _Open(m.level, m.number, i, m.end, title, text)
+                title, text = split_title(paragraph[end:])
+                node = _Open(level, number, i, end, title, text)
                 parent.children.append(node)
-                parent.deepest = max(parent.deepest, m.level)
-                parent.last[m.level] = m.number
-                last_at_level[m.level] = m.number
+                parent.deepest = max(parent.deepest, level)
+                parent.last[level] = number
+                last_at_level[level] = number
                 del stack[depth + 1 :]
                 stack.append(node)
                 continue
@@ -301,13 +340,13 @@ def _lead_in_matches(folded: str) -> Iterator[re.Match[str]]:
     yield from _LEAD_IN_AFTER_STOP.finditer(folded)
 
 
-def lead_ins(text: str) -> list[LeadIn]:
+def lead_ins(text: str, *, folded: Optional[str] = None) -> list[LeadIn]:
     """Every lead-in that opens ``text``, a line or a sentence (after ``。;:!?``), in order.
+    ``folded`` is ``fold(text)`` when the caller has it.
 
     A lead-in after a comma (``针对农村饮水问题,一是…``) is part of its sentence, not a list item."""
     found = []
-    folded = fold(text)
-    for m in _lead_in_matches(folded):
+    for m in _lead_in_matches(fold(text) if folded is None else folded):
         kind = m.lastgroup or ""
         value = m.group(kind)
         number = _CIRCLED.index(value) + 1 if kind == "circled" else cn_to_int(value)

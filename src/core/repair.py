@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from .dates import parse_date
+from .dates import ends_like_date, parse_date
 from .text import clean_line, fold
 
 # On folded text: ！？；： fold to !?;: and 。… stay as they are.
@@ -70,8 +70,6 @@ _TITLE_MAX = 64
 # A heading's own words (outside its quotes) are a phrase, not a paragraph.
 _HEADING_MAX = 80
 _DATE_MAX = 24
-# What a printed date ends with besides a digit (2020年11月16日, 16号, 2020-11-16).
-_DATE_END = frozenset("日号")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -91,14 +89,6 @@ def is_date_line(text: str) -> bool:
     """True when ``text`` is a date with its year and nothing else (a signature's date)."""
     cleaned = clean_line(text)
     return len(cleaned) <= _DATE_MAX and ends_like_date(cleaned) and parse_date(cleaned) is not None
-
-
-def ends_like_date(text: str) -> bool:
-    """True when ``text`` ends with what a date ends with: 日, 号 or a digit (any Unicode
-    decimal digit, as the date patterns' ``\\d``). A cheap test before a date search,
-    which most lines fail."""
-    last = text[-1:]
-    return last in _DATE_END or last.isdecimal()
 
 
 class _Shape:

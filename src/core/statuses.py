@@ -61,6 +61,10 @@ _PERIOD_START = re.compile(rf"[\d{_YEAR_CN}十第上下今本当年]")
 _PERIOD_MARK = re.compile("[年月季]")
 _BY = re.compile(r"\s*(?:之|以)?前")
 _DONE_AFTER = re.compile(r"\s*(?:(?:之|以)?前)?\s*(?:全面|全部|基本)?(?:整改)?完成")
+# A date or period followed by 完成: the character every date or period ends with (日/号
+# or a digit; 月, 底, 末, 份; 季度's 度; 年 of 半年; 内 of 年内; spaces after a month
+# go to the \s* that follows), then _DONE_AFTER. Most texts have none.
+_PLANNED = re.compile(r"[日号月底末份度年内\d]" + _DONE_AFTER.pattern)
 _ROUNDED_OFF = re.compile(r"(?:底|末)$")
 _GAPS = re.compile(f"[{SPACES}\\s]+")
 
@@ -171,8 +175,10 @@ def planned_deadline(text: str, *, default_year: Optional[int] = None) -> Option
     """A completion date announced in running text: a date or period set as a target and
     followed by ``完成`` (``12月底完成竣工``, ``2019年12月底前全部完成``). A past completion
     (``于2020年7月完成``) is not one. The first such date, or None."""
+    if "完成" not in text:  # what _DONE_AFTER ends with (fold leaves it alone)
+        return None
     folded = fold(text)
-    if "完成" not in folded:  # what _DONE_AFTER ends with
+    if not _PLANNED.search(folded):
         return None
     for p in periods(text, default_year=default_year):
         if _is_target(folded, p) and _DONE_AFTER.match(folded, p.end):

@@ -27,11 +27,11 @@ a target its measures announce (``12月底完成``). See ``docs/layouts.md``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import operator
 import re
 from collections import Counter
+from itertools import chain
 from typing import Collection, Iterator, Optional, Sequence, Union
 
 from attrs import define, field
@@ -40,14 +40,13 @@ from .dates import find_dates
 from .errors import InputError
 from .layout import GENRE, Layout
 from .model import Document, Parts
-from .outline import Section, build, lead_ins, quote_spans, sentence_end, split_title
+from .outline import Section, build, first_quote_span, lead_ins, sentence_end, split_title
 from .record import Problem
 from .statuses import classify, deadline, planned_deadline
 from .text import SPACES, fold
 
 _FEEDBACK = re.compile(r"关于[“\"]")
 _YEAR = re.compile(r"(\d{4})")
-_LEFT = re.compile(f"[{SPACES}]*")
 _STATUS_TRAIL = "。.;；,， " + SPACES
 _MARKER_TRAIL = ":：.．、,， " + SPACES
 _BIGRAM = re.compile(r"(?=([\u3400-\u9fff]{2}))")
@@ -96,11 +95,14 @@ class _Unit:
         """True when the unit carries its own status or measure-label line."""
         return any(p.kind in ("status", "measure") for p in self.pieces)
 
-    def walk(self) -> list["_Unit"]:
-        """This unit and every unit inside it, in document order."""
+    def walk(self, prune: Collection[int] = ()) -> list["_Unit"]:
+        """This unit and every unit inside it, in document order; without the units
+        whose ``id`` is in ``prune`` and the units inside them."""
         out, stack = [], [self]
         while stack:
             unit = stack.pop()
+            if prune and id(unit) in prune:
+                continue
             out.append(unit)
             stack.extend(reversed(unit.units))
         return out
@@ -127,36 +129,64 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
 
 
-def _trimmed(text: str) -> str:
-    """``text`` folded, leading spaces removed: what layout patterns are matched on."""
-    folded = fold(text)
-    return folded[_LEFT.match(folded).end() :]
-
-
 # --- reading the body into units ---
 
 
-def _pieces(text: str, line: Optional[str], layout: Layout) -> list[_Piece]:
-    """Read one paragraph (or a heading's trailing text) into pieces."""
+@define
+class _Read:
+    """How the layout reads one paragraph of a unit (or a heading's trailing text):
+    ``folded`` is ``fold(text)`` and ``trimmed`` that without its leading spaces (what
+    layout patterns are matched on); ``start`` is the match when it opens a paragraph
+    item; otherwise ``label`` is its ``(kind, end)`` label, or ``inline`` a status label
+    after a ``。`` in it. Each is computed once, whichever step asks."""
+
+    text: str
+    line: Optional[str]
+    folded: str
+    trimmed: str
+    start: Optional[re.Match[str]]
+    label: Optional[tuple[str, int]]
+    inline: Optional[re.Match[str]]
+
+    @property
+    def lead(self) -> int:
+        """The number of leading spaces: where ``trimmed`` starts in ``text``."""
+        return len(self.folded) - len(self.trimmed)
+
+    @property
+    def labelled(self) -> bool:
+        """True when the paragraph carries a label (at its start or after a ``。``)."""
+        return bool(self.label or self.inline)
+
+
+def _read(text: str, line: Optional[str], layout: Layout, items: bool = True) -> _Read:
+    """Read one paragraph; ``items`` False when it cannot open an item (text after an
+    item's title)."""
     folded = fold(text)
-    lead = _LEFT.match(folded).end()
-    label = layout.label(folded[lead:])
-    if label:
-        kind, end = label
-        value = text[lead + end :].strip(SPACES)
+    trimmed = folded.lstrip(SPACES)
+    start = layout.item_start(trimmed) if items else None
+    label = inline = None
+    if start is None and layout.may_hold_label(trimmed):
+        label = layout.label(trimmed)
+        if not label:
+            inline = layout.inline_status(folded)
+    return _Read(text, line, folded, trimmed, start, label, inline)
+
+
+def _pieces(read: _Read) -> list[_Piece]:
+    """A paragraph (or a heading's trailing text) as pieces."""
+    text, line = read.text, read.line
+    if read.label:
+        kind, end = read.label
+        value = text[read.lead + end :].strip(SPACES)
         if kind == "measure" and len(value) <= _MEASURE_STATUS_MAX and classify(value):
             kind = "status"
         return [_Piece(kind, value, line)]
-    m = layout.inline_status(folded)
+    m = read.inline
     if m and classify(text[m.end() :]):
         before, status = text[: m.start()].strip(SPACES), text[m.end() :].strip(SPACES)
         return [_Piece("text", before, line), _Piece("status", status, None)]
     return [_Piece("text", text.strip(SPACES), line)]
-
-
-def _labelled(trimmed: str, layout: Layout) -> bool:
-    """True when a paragraph carries a label (at its start or after a ``。``)."""
-    return bool(layout.label(trimmed) or layout.inline_status(trimmed))
 
 
 def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
@@ -171,41 +201,39 @@ def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
     else:
         line = head = ""
     unit = _Unit("section", section.id_part, section.title, head, line, parent)
-    texts: list[tuple[str, Optional[str]]] = [(section.text, None)] if section.text else []
-    texts += [(paragraphs[i], paragraphs[i].strip(SPACES)) for i in section.body]
-    trimmed = [_trimmed(t) for t, _ in texts]
-    starts = [layout.item_start(t) for t in trimmed]
-    closed = len(texts)
-    for k in range(len(texts) - 1, -1, -1):
-        if starts[k] or _labelled(trimmed[k], layout):
+    reads = [_read(section.text, None, layout)] if section.text else []
+    reads += [_read(paragraphs[i], paragraphs[i].strip(SPACES), layout) for i in section.body]
+    closed = len(reads)
+    for k in range(len(reads) - 1, -1, -1):
+        read = reads[k]
+        if read.start or read.labelled:
             break
-        if layout.closes(trimmed[k]):
+        if layout.closes(read.trimmed):
             closed = k
     item: Optional[_Unit] = None
-    for (text, line), m in zip(texts[:closed], starts):
-        if m:
+    for read in reads[:closed]:
+        if read.start:
             # only items are in unit.units yet (child headings come after): k = count + 1
-            item = _item_unit(text, line, m, len(unit.units) + 1, unit, layout)
+            item = _item_unit(read, read.start, len(unit.units) + 1, unit, layout)
             unit.units.append(item)
         else:
-            (item or unit).pieces.extend(_pieces(text, line, layout))
+            (item or unit).pieces.extend(_pieces(read))
     for child in section.children:
         unit.units.append(_section_unit(child, paragraphs, layout, unit))
     return unit
 
 
-def _item_unit(text: str, line: Optional[str], m: re.Match[str], k: int, parent: _Unit,
-               layout: Layout) -> _Unit:
-    """The k-th paragraph item of ``parent``, opened by ``text`` (``m``: the layout's
+def _item_unit(read: _Read, m: re.Match[str], k: int, parent: _Unit, layout: Layout) -> _Unit:
+    """The k-th paragraph item of ``parent``, opened by ``read`` (``m``: the layout's
     match on it, left-trimmed). A ``marker`` group is left out of the title."""
-    start = _LEFT.match(fold(text)).end()
+    start = read.lead
     if "marker" in m.re.groupindex and m.group("marker"):
         start += m.end("marker")
-    head = text[start:].lstrip(_MARKER_TRAIL).rstrip(SPACES)
+    head = read.text[start:].lstrip(_MARKER_TRAIL).rstrip(SPACES)
     title, rest = split_title(head)
-    unit = _Unit("item", f"#{k}", title, head, line if line is not None else head, parent)
+    unit = _Unit("item", f"#{k}", title, head, read.line if read.line is not None else head, parent)
     if rest:
-        unit.pieces.extend(_pieces(rest, None, layout))
+        unit.pieces.extend(_pieces(_read(rest, None, layout, items=False)))
     return unit
 
 
@@ -213,36 +241,40 @@ def _item_unit(text: str, line: Optional[str], m: re.Match[str], k: int, parent:
 
 
 def _problem_units(root: _Unit, layout: Layout) -> list[_Unit]:
-    """Mark candidates and return the problems (the finest candidates), in document order."""
-    # Units under a heading whose title names a problem (weak matches are measures there).
-    in_problem = {id(root): False}
-    for unit in root.walk():
-        sections = [u for u in unit.units if u.kind == "section"]
-        holds = unit.parent is not None and layout.is_problem_parent(fold(unit.title))
-        all_cued = bool(sections) and all(s.cue for s in sections)
-        inside = in_problem[id(unit)] or (unit.parent is not None and layout.names_problem(fold(unit.title)))
-        for u in unit.units:
-            in_problem[id(u)] = inside
-            u.strong = (u.kind == "item" or holds or all_cued
-                        or layout.is_problem_heading(fold(u.title), inside_problem=inside))
-    for top in root.units:
-        if top.kind == "section" and not top.strong and layout.holds_no_problems(fold(top.title)):
-            for u in top.walk():
-                u.excluded = True
+    """Mark candidates and return the problems (the finest candidates), in document order.
+
+    One walk down the tree: the units inside a unit are marked ``strong`` before they
+    are visited, and each title is matched where its unit is visited."""
     problems: list[_Unit] = []
 
-    def visit(unit: _Unit, strong_above: bool) -> bool:
-        """Collect the problems under ``unit``; True when its subtree holds a candidate."""
+    def visit(unit: _Unit, inside: bool, strong_above: bool, excluded: bool) -> bool:
+        """Collect the problems under ``unit``; True when its subtree holds a candidate.
+        ``inside``: a heading around it names a problem (weak matches are measures
+        there); ``excluded``: it stands in a section that holds no problems."""
+        unit.excluded = excluded
+        if unit.units:
+            title = fold(unit.title)
+            nested = unit.parent is not None
+            inside = inside or (nested and layout.names_problem(title))
+            holds = nested and layout.is_problem_parent(title)
+            sections = [u for u in unit.units if u.kind == "section"]
+            all_cued = bool(sections) and all(s.cue for s in sections)
+            for u in unit.units:
+                u.strong = (u.kind == "item" or holds or all_cued
+                            or layout.is_problem_heading(fold(u.title), inside_problem=inside))
         candidate = unit.parent is not None and (unit.strong or (unit.cue and not strong_above))
         at = len(problems)
         inner = False
         for u in unit.units:
-            inner = visit(u, strong_above or unit.strong) or inner
-        if candidate and not inner and not unit.excluded:
+            # the outermost sections a layout names hold none, unless problems themselves
+            shut = excluded or (unit.parent is None and u.kind == "section" and not u.strong
+                                and layout.holds_no_problems(fold(u.title)))
+            inner = visit(u, inside, strong_above or unit.strong, shut) or inner
+        if candidate and not inner and not excluded:
             problems.insert(at, unit)
         return candidate or inner
 
-    visit(root, False)
+    visit(root, False, False, False)
     return problems
 
 
@@ -255,10 +287,10 @@ def _feedback(title: str) -> Optional[str]:
     if m is None:
         return None
     tail = title[m.end() - 1 :]
-    spans = quote_spans(tail)
-    if not spans or spans[0][0] != 0:
+    first = first_quote_span(tail)
+    if first is None or first[0] != 0:
         return None
-    return tail[1 : spans[0][1]].strip(SPACES) or None
+    return tail[1 : first[1]].strip(SPACES) or None
 
 
 def _split_measures(paragraphs: list[str]) -> list[str]:
@@ -272,7 +304,8 @@ def _split_measures(paragraphs: list[str]) -> list[str]:
         return []
     cuts: list[tuple[int, int]] = []
     kind, expected = None, 1
-    for lead in lead_ins(text):
+    # fold is char for char: the text folded is its paragraphs folded (cached), joined
+    for lead in lead_ins(text, folded="\n".join(map(fold, paragraphs))):
         if len(paragraphs) > 1 and lead.start and text[: lead.start].rstrip(SPACES)[-1:] != "\n":
             continue
         if kind is None and lead.number == 1:
@@ -339,14 +372,12 @@ def _describe(unit: _Unit, warnings: list[str]) -> _Found:
 # --- deadlines stated outside the problems ---
 
 
-def _outstanding(root: _Unit, problems: list[_Unit]) -> list[tuple[_Unit, str]]:
-    """Deadline lines outside every problem, each with the unit it dates: the largest
-    unit around it, below the root, that holds no other deadline line."""
-    inside = {id(u) for p in problems for u in p.walk()}
+def _outstanding(outside: list[_Unit]) -> list[tuple[_Unit, str]]:
+    """Deadline lines outside every problem (in the units ``outside`` them), each with
+    the unit it dates: the largest unit around it, below the root, that holds no other
+    deadline line."""
     out = []
-    for unit in root.walk():
-        if id(unit) in inside:
-            continue
+    for unit in outside:
         for piece in unit.pieces:
             if piece.kind != "deadline":
                 continue
@@ -364,10 +395,16 @@ def _bigrams(text: str) -> Counter[str]:
     return Counter(_BIGRAM.findall(text))
 
 
-@functools.lru_cache(maxsize=256)
-def _tf(count: int) -> float:
-    """The weight of a bigram printed ``count`` times in a text (cached: counts repeat)."""
-    return 1 + math.log(count)
+class _TfWeights(dict[int, float]):
+    """The weight 1 + log c of a bigram printed c times in a text, by c, each computed on
+    first use (a dict lookup per bigram, in C, beats a call per bigram)."""
+
+    def __missing__(self, count: int) -> float:
+        weight = self[count] = 1 + math.log(count)
+        return weight
+
+
+_TF = _TfWeights()
 
 
 class _Matcher:
@@ -379,30 +416,36 @@ class _Matcher:
     def __init__(self, found: list[_Found]):
         self.found = found
         self.counts = [_bigrams(f.text) for f in found]
-        df: Counter[str] = Counter()
-        for counts in self.counts:
-            df.update(counts.keys())
+        df = Counter(chain.from_iterable(self.counts))
         by_df = [math.log((len(found) + 1) / (n + 0.5)) for n in range(len(found) + 1)]
-        self.idf = {g: by_df[n] for g, n in df.items()}
-        self.norms = [_norm(self._weights(counts, counts)) for counts in self.counts]
+        self.idf = dict(zip(df, map(by_df.__getitem__, df.values())))
+        self.norms = [_norm(self._weights(counts)) for counts in self.counts]
 
-    def _weights(self, counts: Counter[str], bigrams: Collection[str]) -> list[float]:
-        """The tf-idf weights of ``bigrams``, in their order, in a text with these counts."""
-        tf = map(_tf, map(counts.__getitem__, bigrams))
+    def _weights(self, counts: Counter[str], bigrams: Optional[Collection[str]] = None) -> list[float]:
+        """The tf-idf weights of ``bigrams`` (by default all the text's), in their order, in
+        a text with these counts."""
+        if bigrams is None:
+            bigrams, tf = counts, map(_TF.__getitem__, counts.values())
+        else:
+            tf = map(_TF.__getitem__, map(counts.__getitem__, bigrams))
         return list(map(operator.mul, tf, map(self.idf.__getitem__, bigrams)))
 
     def match(self, item_text: str) -> Optional[_Found]:
         """The problem, or None unless one stands clearly first."""
         counts = _bigrams(item_text)
-        known = [g for g in counts if g in self.idf]
+        known = list(filter(self.idf.__contains__, counts))
         weights = self._weights(counts, known)
         query = dict(zip(known, weights))
-        order = {g: k for k, g in enumerate(known)}
+        order = dict(zip(known, range(len(known))))
         qnorm = _norm(weights)
         scores = []
         for i, (problem, norm) in enumerate(zip(self.counts, self.norms)):
-            # summed in the query's order, whatever the problem
-            shared = sorted(query.keys() & problem.keys(), key=order.__getitem__)
+            # summed in the query's order, whatever the problem; the shared bigrams are
+            # found from the smaller side
+            if len(known) <= len(problem):
+                shared = list(filter(problem.__contains__, known))
+            else:
+                shared = sorted(query.keys() & problem.keys(), key=order.__getitem__)
             dot = sum(map(operator.mul, map(query.__getitem__, shared), self._weights(problem, shared)))
             scores.append((dot / (qnorm * norm) if qnorm * norm else 0.0, i))
         scores.sort(reverse=True)
@@ -418,17 +461,23 @@ def _norm(weights: list[float]) -> float:
     return math.sqrt(sum(map(operator.mul, weights, weights)))
 
 
-def _matched_deadlines(root: _Unit, found: list[_Found], year: Optional[int],
+def _matched_deadlines(outside: list[_Unit], found: list[_Found], year: Optional[int],
                        warnings: list[str]) -> dict[int, dt.date]:
     """Deadlines of outstanding items, by the id of the problem unit each matches (the
-    latest when several match one problem)."""
+    latest when several match one problem). An item with several deadline lines is
+    matched once."""
     matched: dict[int, dt.date] = {}
     matcher: Optional[_Matcher] = None
-    for owner, value in _outstanding(root, [f.unit for f in found]):
+    targets: dict[int, Optional[_Found]] = {}  # by the id of the owner
+    for owner, value in _outstanding(outside):
         date = deadline(value, default_year=year)
-        if date is not None and matcher is None:
-            matcher = _Matcher(found)
-        target = matcher.match(_flat(owner)) if date and matcher else None
+        target = None
+        if date is not None:
+            if matcher is None:
+                matcher = _Matcher(found)
+            if id(owner) not in targets:
+                targets[id(owner)] = matcher.match(_flat(owner))
+            target = targets[id(owner)]
         if date is None or target is None:
             what = date.isoformat() if date else _excerpt(value)
             warnings.append(f"deadline {what} of {_excerpt(owner.title)!r} matches no problem clearly; "
@@ -453,21 +502,20 @@ def _problem(f: _Found, matched: Optional[dt.date], year: Optional[int]) -> Prob
                    status_text=f.status_text, deadline=when, text=f.text)
 
 
-def _placement_warnings(root: _Unit, problems: list[_Unit], stray: tuple[int, ...],
-                        paragraphs: Sequence[str], layout: Layout) -> list[str]:
-    """Lines that look like items but that the layout could not place."""
+def _placement_warnings(outside: list[_Unit], stray: tuple[int, ...], paragraphs: Sequence[str],
+                        layout: Layout) -> list[str]:
+    """Lines that look like items but that the layout could not place (an excluded
+    item stands ``outside`` every problem: no problem holds one)."""
     out = []
     for i in stray:
         title = split_title(paragraphs[i].strip(SPACES))[0]
         if layout.is_problem_heading(fold(title)):
             out.append(f"paragraph {i + 1}: heading marker out of sequence, read as text: {_excerpt(title)}")
-    inside = {id(u) for p in problems for u in p.walk()}
-    for unit in root.walk():
+    for unit in outside:
         if unit.kind == "item" and unit.excluded:
             out.append(f"item in a section that holds no problems: {_excerpt(unit.title)}")
-        if id(unit) not in inside:
-            out += [f"status line outside any problem: {_excerpt(p.value)}"
-                    for p in unit.pieces if p.kind == "status"]
+        out += [f"status line outside any problem: {_excerpt(p.value)}"
+                for p in unit.pieces if p.kind == "status"]
     return out
 
 
@@ -501,10 +549,11 @@ def parse(source: Union[Sequence[str], Document], layout: Layout = GENRE, *,
     tree = build(paragraphs)
     root = _section_unit(tree.root, paragraphs, layout, None)
     units = _problem_units(root, layout)
+    outside = root.walk(prune={id(u) for u in units})
     found = [_describe(u, warnings) for u in units]
-    matched = _matched_deadlines(root, found, year, warnings)
+    matched = _matched_deadlines(outside, found, year, warnings)
     problems = tuple(_problem(f, matched.get(id(f.unit)), year) for f in found)
-    warnings += _placement_warnings(root, units, tree.stray, paragraphs, layout)
+    warnings += _placement_warnings(outside, tree.stray, paragraphs, layout)
     return Parts(outline=tree.headings, problems=problems, warnings=tuple(warnings))
 
 
