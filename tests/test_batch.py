@@ -151,7 +151,8 @@ def test_then_runs_in_the_workers_and_its_result_is_yielded(mixed):
     assert pooled == [_plugin_and_title(r) for r in records]
     refused = list(normalize_many(mixed, workers=2, enrich=False, then=_refuse))
     assert len(refused) == len(mixed) and all(isinstance(r, ErrorResult) for r in refused)
-    assert sum("RuntimeError: no thanks" in r.message for r in refused) == len(records)
+    assert sum(r.message.startswith("then=_refuse failed on this record: RuntimeError: no thanks")
+               for r in refused) == len(records)
 
 
 def test_inputs_are_taken_lazily_and_closing_stops_the_workers():

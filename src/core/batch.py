@@ -178,6 +178,12 @@ def _input_name(source: object) -> str:
     return f"<{type(source).__name__}>"
 
 
+def _name_of(function: Callable[..., Any]) -> str:
+    """A function's qualified name, seen through ``functools.partial``."""
+    inner = getattr(function, "func", function)
+    return getattr(inner, "__qualname__", repr(inner))
+
+
 def _describe(exc: BaseException) -> str:
     first = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {first[0]}" if first else type(exc).__name__
@@ -242,7 +248,6 @@ class _Runner:
     def _attempt(self, source: SourceLike) -> Result:
         try:
             record = normalize(source, enrich=self.options.enrich, registry=self.registry, **self.options.kwargs)
-            return record if self.options.then is None else self.options.then(record)
         except ZhenggaiError as exc:
             return ErrorResult(exc.source or _input_name(source), type(exc).__name__, str(exc), exc.exit_code)
         except DocumentTimeout:
@@ -250,6 +255,15 @@ class _Runner:
         except Exception as exc:  # a bug: report it for this input, keep the batch going
             return ErrorResult(_input_name(source), type(exc).__name__,
                                f"internal error, please report it: {_describe(exc)} (input {_input_name(source)})")
+        if self.options.then is None:
+            return record
+        try:
+            return self.options.then(record)
+        except DocumentTimeout:
+            raise
+        except Exception as exc:  # the caller's function failed on this record
+            return ErrorResult(_input_name(source), type(exc).__name__,
+                               f"then={_name_of(self.options.then)} failed on this record: {_describe(exc)}")
 
 
 def _serial(sources: Iterable[SourceLike], options: _Options) -> Iterator[Result]:
