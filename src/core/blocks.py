@@ -13,7 +13,7 @@ end tag — the way BeautifulSoup drives it to build its own tree. Nothing recur
 libxml2's depth cap (256, or 2048 with ``huge_tree``) applies only to the trees it builds
 itself: the tests check that text 50,000 elements deep comes through. Pages nest tables
 and ``<font>`` tags thousands deep. Building a bs4 tree first cost 7 ms of a 60 KB page;
-the events cost under 2 ms (``docs/batch.md``).
+the events cost about 2 ms (``docs/batch.md``).
 """
 
 from __future__ import annotations

@@ -182,12 +182,6 @@ class Layout:
                 return m
         return None
 
-    def may_hold_label(self, paragraph: str) -> bool:
-        """False when no label, at its start or after a ``。``, can stand in the (folded)
-        paragraph: a test much cheaper than ``label`` and ``inline_status``, which most
-        paragraphs fail."""
-        return _may_hold_label(paragraph)
-
     def label(self, paragraph: str) -> Optional[tuple[str, int]]:
         """``(kind, end)`` when the (folded, left-trimmed) paragraph starts with a status,
         deadline or measure label; ``end`` is where the labelled text begins."""

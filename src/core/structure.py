@@ -166,7 +166,7 @@ def _read(text: str, line: Optional[str], layout: Layout, items: bool = True) ->
     trimmed = folded.lstrip(SPACES)
     start = layout.item_start(trimmed) if items else None
     label = inline = None
-    if start is None and layout.may_hold_label(trimmed):
+    if start is None:
         label = layout.label(trimmed)
         if not label:
             inline = layout.inline_status(folded)
@@ -214,7 +214,7 @@ def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
     for read in reads[:closed]:
         if read.start:
             # only items are in unit.units yet (child headings come after): k = count + 1
-            item = _item_unit(read, read.start, len(unit.units) + 1, unit, layout)
+            item = _item_unit(read, len(unit.units) + 1, unit, layout)
             unit.units.append(item)
         else:
             (item or unit).pieces.extend(_pieces(read))
@@ -223,9 +223,10 @@ def _section_unit(section: Section, paragraphs: Sequence[str], layout: Layout,
     return unit
 
 
-def _item_unit(read: _Read, m: re.Match[str], k: int, parent: _Unit, layout: Layout) -> _Unit:
-    """The k-th paragraph item of ``parent``, opened by ``read`` (``m``: the layout's
-    match on it, left-trimmed). A ``marker`` group is left out of the title."""
+def _item_unit(read: _Read, k: int, parent: _Unit, layout: Layout) -> _Unit:
+    """The k-th paragraph item of ``parent``, opened by ``read`` (``read.start``: the
+    layout's match on it, left-trimmed). A ``marker`` group is left out of the title."""
+    m = read.start
     start = read.lead
     if "marker" in m.re.groupindex and m.group("marker"):
         start += m.end("marker")
