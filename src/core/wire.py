@@ -45,8 +45,9 @@ __all__ = ["pack", "unpack"]
 _PICKLED = b"P"  # a plain pickle follows
 _PACKED = b"W"  # a record's wire form follows
 
-# Fields whose strings are cut from the paragraphs, by class, in the order they are
-# looked for: a problem's text first, so that its other strings are found inside it.
+# Fields whose strings are cut from the paragraphs, by class. The first is the frame:
+# it is looked for in the whole text (first from where the last frame was found); the
+# others only inside the frame's place, so a string that is not there costs little.
 _CUT_FIELDS: dict[type, tuple[str, ...]] = {
     Problem: ("text", "title", "feedback", "measures", "status_text"),
 }
@@ -94,15 +95,17 @@ def _expressions(cls: type, name: str) -> tuple[str, str]:
     tp = attrs.fields_dict(cls)[name].type
     if cls is Record and name == "paragraphs":
         return "None", "paragraphs"
-    if name in _CUT_FIELDS.get(cls, ()):
+    cut_fields = _CUT_FIELDS.get(cls, ())
+    if name in cut_fields:
+        how = "frame" if name == cut_fields[0] else "cut"
         if _items(tp):
-            return ("tuple([cut(s) for s in v])",
+            return (f"tuple([{how}(s) for s in v])",
                     "tuple([body[s[0]:s[1]] if s.__class__ is tuple else s for s in x])")
-        return "cut(v)", "body[x[0]:x[1]] if x.__class__ is tuple else x"
+        return f"{how}(v)", "body[x[0]:x[1]] if x.__class__ is tuple else x"
     if _is_record_class(tp):
-        return "PACK[v.__class__](v, cut)", "BUILD[x[0]](x, body, paragraphs)"
+        return "PACK[v.__class__](v, frame, cut)", "BUILD[x[0]](x, body, paragraphs)"
     if any(_is_record_class(item) for item in _items(tp)):
-        return ("[PACK[o.__class__](o, cut) for o in v]",
+        return ("[PACK[o.__class__](o, frame, cut) for o in v]",
                 "tuple([BUILD[o[0]](o, body, paragraphs) for o in x])")
     return "v", "x"
 
@@ -110,7 +113,8 @@ def _expressions(cls: type, name: str) -> tuple[str, str]:
 def _compile(classes: list[type]) -> tuple[dict[type, Callable[..., list[Any]]], list[Callable[..., Any]]]:
     """One packing and one building function per record class, written and compiled.
 
-    ``pack_N(obj, cut)`` gives ``[N, field values...]``, record objects packed in turn;
+    ``pack_N(obj, frame, cut)`` gives ``[N, field values...]``, record objects packed
+    in turn (``frame`` and ``cut``: see ``_cutter``);
     ``build_N(packed, body, paragraphs)`` makes the object again: ``cls.__new__`` and
     each slot set through its descriptor (which a frozen class's ``__setattr__`` cannot
     refuse).
@@ -120,13 +124,27 @@ def _compile(classes: list[type]) -> tuple[dict[type, Callable[..., list[Any]]],
     for code, cls in enumerate(classes):
         names = _field_order(cls)
         namespace[f"cls_{code}"] = cls
-        packing = [f"def pack_{code}(obj, cut):", f"    values = [{code}]", "    add = values.append"]
+        packing = [f"def pack_{code}(obj, frame, cut):", f"    values = [{code}]"]
         building = [f"def build_{code}(p, body, paragraphs):", f"    new = cls_{code}.__new__(cls_{code})"]
+        leaves = []  # field names copied as they are, in a run
         for i, name in enumerate(names, 1):
             to_wire, from_wire = _expressions(cls, name)
             namespace[f"set_{code}_{i}"] = cls.__dict__[name].__set__  # the slot's descriptor
-            packing += [f"    v = obj.{name}", f"    add({to_wire})"]
-            building += [f"    x = p[{i}]", f"    set_{code}_{i}(new, {from_wire})"]
+            if to_wire == "v":
+                leaves.append(f"obj.{name}")
+            else:
+                if leaves:
+                    packing.append(f"    values += ({', '.join(leaves)},)")
+                    leaves = []
+                if to_wire != "None":  # the paragraphs go as the text itself
+                    packing.append(f"    v = obj.{name}")
+                packing.append(f"    values.append({to_wire})")
+            if from_wire == "x":
+                building.append(f"    set_{code}_{i}(new, p[{i}])")
+            else:
+                building += [f"    x = p[{i}]", f"    set_{code}_{i}(new, {from_wire})"]
+        if leaves:
+            packing.append(f"    values += ({', '.join(leaves)},)")
         source += [*packing, "    return values", "", *building, "    return new", ""]
     exec(compile("\n".join(source), f"<zhenggai.wire: {len(classes)} record classes>", "exec"), namespace)
     packers = {cls: namespace[f"pack_{code}"] for code, cls in enumerate(classes)}
@@ -146,27 +164,43 @@ _check_slotted(_CLASSES)
 _PACK, _BUILD = _compile(_CLASSES)
 
 
-def _cutter(body: str) -> Callable[[Any], Any]:
-    """A function giving a string as the ``(start, stop)`` of its place in ``body`` when
-    it is found there (looking first from where the last one was found), else as is."""
+def _cutter(body: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """Two functions that give a string as the ``(start, stop)`` of its place in
+    ``body`` when they find it there, else as it is: ``frame`` looks in the whole text,
+    first from where the last frame was found; ``cut`` looks only inside the last frame.
+    """
     find = body.find
     hint = 0
+    lo = hi = 0  # the last frame's place
 
-    def cut(value: Any) -> Any:
-        nonlocal hint
+    def frame(value: Any) -> Any:
+        nonlocal hint, lo, hi
+        lo = hi = 0
         if value.__class__ is str and value:
             at = find(value, hint)
             if at < 0:
                 at = find(value, 0, hint + len(value))
                 if at < 0:
                     return value
-            hint = at
-            return (at, at + len(value))
-        if value.__class__ is tuple:
-            raise _Unsupported("a tuple where a string belongs would read as a place")
-        return value
+            hint = lo = at
+            hi = at + len(value)
+            return (lo, hi)
+        return _other(value)
 
-    return cut
+    def cut(value: Any) -> Any:
+        if value.__class__ is str and value:
+            at = find(value, lo, hi)
+            return value if at < 0 else (at, at + len(value))
+        return _other(value)
+
+    return frame, cut
+
+
+def _other(value: Any) -> Any:
+    """A value that is not a non-empty string, where a cut string may be: as it is."""
+    if value.__class__ is tuple:
+        raise _Unsupported("a tuple where a string belongs would read as a place")
+    return value
 
 
 def pack(result: Any) -> bytes:
@@ -184,7 +218,7 @@ def _pack_record(record: Record) -> bytes:
     body = "\n".join(paragraphs) if paragraphs.__class__ is tuple and set(map(type, paragraphs)) <= {str} else None
     if body is None or body.count("\n") != max(len(paragraphs) - 1, 0):
         raise _Unsupported("paragraphs that do not split again as they were joined")
-    tree = _PACK[Record](record, _cutter(body))
+    tree = _PACK[Record](record, *_cutter(body))
     return pickle.dumps((body.encode("utf-16-le"), len(paragraphs), tree), protocol=pickle.HIGHEST_PROTOCOL)
 
 
