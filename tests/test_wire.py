@@ -97,6 +97,16 @@ def test_a_tuple_where_a_string_belongs_goes_as_a_pickle():
     assert assert_round_trip(odd)[:1] == b"P"
 
 
+@pytest.mark.parametrize("field", ["problems", "outline"])
+def test_a_list_where_a_tuple_belongs_goes_as_a_pickle(field):
+    """Converters make every collection a tuple; one set behind their back stays a list."""
+    record = next(_fixture_records())
+    object.__setattr__(record, field, list(getattr(record, field)))
+    data = assert_round_trip(record)
+    assert data[:1] == b"P"
+    assert type(getattr(wire.unpack(data), field)) is list
+
+
 @pytest.mark.parametrize("result", [
     ErrorResult("a.html", "DecodeError", "undecodable"),
     {"rendered": "一行", "n": 1},

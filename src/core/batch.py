@@ -495,7 +495,7 @@ class _Pool:
         return min(busy) + self.hard_limit if busy else None
 
     def _receive(self, worker: _Worker) -> bool:
-        """Read one message from ``worker`` (one at a time: the next ``wait`` returns at
+        """Read one message from ``worker`` (one at a time: the next ``select`` returns at
         once if there is more); False when it is gone."""
         try:
             index, payload = _read(worker.results.recv_bytes())

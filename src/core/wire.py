@@ -99,13 +99,13 @@ def _expressions(cls: type, name: str) -> tuple[str, str]:
     if name in cut_fields:
         how = "frame" if name == cut_fields[0] else "cut"
         if _items(tp):
-            return (f"tuple([{how}(s) for s in v])",
+            return (f"tuple([{how}(s) for s in tuple_(v)])",
                     "tuple([body[s[0]:s[1]] if s.__class__ is tuple else s for s in x])")
         return f"{how}(v)", "body[x[0]:x[1]] if x.__class__ is tuple else x"
     if _is_record_class(tp):
         return "PACK[v.__class__](v, frame, cut)", "BUILD[x[0]](x, body, paragraphs)"
     if any(_is_record_class(item) for item in _items(tp)):
-        return ("[PACK[o.__class__](o, frame, cut) for o in v]",
+        return ("[PACK[o.__class__](o, frame, cut) for o in tuple_(v)]",
                 "tuple([BUILD[o[0]](o, body, paragraphs) for o in x])")
     return "v", "x"
 
@@ -119,7 +119,7 @@ def _compile(classes: list[type]) -> tuple[dict[type, Callable[..., list[Any]]],
     each slot set through its descriptor (which a frozen class's ``__setattr__`` cannot
     refuse).
     """
-    namespace: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"tuple_": _tuple}
     source: list[str] = []
     for code, cls in enumerate(classes):
         names = _field_order(cls)
@@ -159,11 +159,6 @@ def _check_slotted(classes: list[type]) -> None:
             raise TypeError(f"{cls.__name__} must be a slotted attrs class to have a wire form")
 
 
-_CLASSES = _record_classes(Record)
-_check_slotted(_CLASSES)
-_PACK, _BUILD = _compile(_CLASSES)
-
-
 def _cutter(body: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
     """Two functions that give a string as the ``(start, stop)`` of its place in
     ``body`` when they find it there, else as it is: ``frame`` looks in the whole text,
@@ -196,11 +191,23 @@ def _cutter(body: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
     return frame, cut
 
 
+def _tuple(value: Any) -> tuple[Any, ...]:
+    """``value``, a tuple, whose items are packed one by one (it is built again as a tuple)."""
+    if value.__class__ is not tuple:
+        raise _Unsupported(f"a {type(value).__name__} where a tuple belongs")
+    return value
+
+
 def _other(value: Any) -> Any:
     """A value that is not a non-empty string, where a cut string may be: as it is."""
     if value.__class__ is tuple:
         raise _Unsupported("a tuple where a string belongs would read as a place")
     return value
+
+
+_CLASSES = _record_classes(Record)
+_check_slotted(_CLASSES)
+_PACK, _BUILD = _compile(_CLASSES)
 
 
 def pack(result: Any) -> bytes:
