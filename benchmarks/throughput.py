@@ -24,15 +24,16 @@ Each row runs in a fresh process over the same pages, reading every file from di
   output lines plus error lines equal the number of pages.
 
 Times are wall-clock from the first file read to the last result, initialization
-included (importing is not). Rows through ``normalize_many`` also give their steady rate,
-over the last 90% of the results (from the arrival of the result at the 10% mark to the
-last one), and the time the iterator takes to end after the last result (stopping the
-worker processes): starting workers (Python, imports, plugins) costs a fixed 0.3-0.4 s,
-and they do not all deliver their first result at once, which a 300-page run magnifies
-but a crawl does not see; the 2-worker speedup is printed both ways. Peak RSS is the row's process (for worker rows: the
-largest worker). The speedup of 2 workers is printed beside the ceiling the machine
-offers at that moment (two busy loops side by side versus in turn), since a shared
-machine rarely gives a process two whole cores. Then ``--memory`` normalizes single pages of 1, 2.5 and 5 MB, each in a
+included (importing is not). Rows through ``normalize_many`` also give their steady
+rate, over the last 90% of the results (from the arrival of the result at the 10% mark
+to the last one), and the time the iterator takes to end after the last result
+(stopping the worker processes): starting workers (Python, imports, plugins) costs a
+fixed 0.3-0.4 s, and they do not all deliver their first result at once, which a
+300-page run magnifies but a crawl does not see; the 2-worker speedup is printed both
+ways. Peak RSS is the row's process (for worker rows: the largest worker). The speedup
+of 2 workers is printed beside the ceiling the machine offers at that moment (two busy
+loops side by side versus in turn), since a shared machine rarely gives a process two
+whole cores. Then ``--memory`` normalizes single pages of 1, 2.5 and 5 MB, each in a
 fresh process, and prints the RSS growth per MB of input.
 """
 
