@@ -13,7 +13,8 @@
   genre's boilerplate (切实, 进一步, 整改 …) never crowds out what the report is about.
 * Topics: the lexicon tagger of ``zhenggai.topics`` on each problem's tokens.
 
-Cost: each paragraph is segmented once per record; a problem's title, group heading and
+Cost: segmentation is jieba's, computed faster (``zhenggai.segmenter``, same tokens);
+each paragraph is segmented once per record; a problem's title, group heading and
 text lines are read off the tokens of the paragraphs that hold them (``_Body``), so
 enrichment costs about one segmentation of the body, close to a bare
 ``jieba.analyse.extract_tags`` call (``benchmarks/enrich.py``).
@@ -37,6 +38,7 @@ import attrs
 
 from .errors import InputError, ZhenggaiError
 from .record import Problem, Record
+from .segmenter import lcut_with
 from .text import fold
 from .topics import TAXONOMY, Tagger, Topic, agreement, decide, load_taxonomy
 
@@ -156,7 +158,7 @@ def _once(factory: Callable[[], T]) -> Callable[[], T]:
     return get
 
 
-_cut: Callable[[], Callable[[str], list[str]]] = _once(lambda: _new_tokenizer().lcut)
+_cut: Callable[[], Callable[[str], list[str]]] = _once(lambda: lcut_with(_new_tokenizer()))
 
 
 def _tokens(text: str) -> list[str]:
