@@ -30,12 +30,11 @@ from __future__ import annotations
 import inspect
 import multiprocessing
 import os
-import selectors
 import signal
 import threading
 import time
 from collections import deque
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
@@ -391,10 +390,6 @@ class _Pool:
         self.retry: deque[tuple[int, SourceLike]] = deque()  # inputs of a lost worker, to send again
         self.done: dict[int, Result] = {}
         self.workers: list[_Worker] = []
-        # One selector for the whole run (``multiprocessing.connection.wait`` would build
-        # one per call): each worker's result pipe, and its sentinel, which is ready once
-        # the process has ended.
-        self.selector = selectors.DefaultSelector()
         timeout = options.timeout
         self.hard_limit = None if timeout is None else (2 if _HAS_TIMER else 1) * timeout + _GRACE
 
@@ -415,10 +410,8 @@ class _Pool:
                 for worker in self.workers:
                     worker.retire()
             for worker in self.workers:
-                self._forget(worker)
                 worker.stop(wait_s=5.0 if finished else 0)
             self.workers.clear()
-            self.selector.close()
 
     # ------------------------------------------------------------------ dispatch
 
@@ -452,8 +445,6 @@ class _Pool:
                     return
                 worker = _Worker(self.ctx, self.options)
                 self.workers.append(worker)
-                self.selector.register(worker.results, selectors.EVENT_READ, (worker, False))
-                self.selector.register(worker.process.sentinel, selectors.EVENT_READ, (worker, True))
                 worker.send(chunk)
                 continue
             worker = worker or next((w for w in self.workers if len(w.assigned) <= self.chunksize), None)
@@ -470,9 +461,13 @@ class _Pool:
         """Wait for messages, a worker's death or a deadline; handle what happened."""
         deadline = self._next_deadline()
         pause = None if deadline is None else max(0.0, deadline - time.monotonic())
+        # Each worker's result pipe, and its sentinel, which is ready once the process has
+        # ended (``wait`` takes both kinds on every platform).
+        handles: dict[Any, tuple[_Worker, bool]] = {w.results: (w, False) for w in self.workers}
+        handles.update((w.process.sentinel, (w, True)) for w in self.workers)
         ready: dict[_Worker, bool] = {}  # worker: whether only its sentinel is ready
-        for key, _events in self.selector.select(pause):
-            worker, ended = key.data
+        for handle in wait(list(handles), timeout=pause):
+            worker, ended = handles[handle]
             ready[worker] = ready.get(worker, True) and ended
         for worker, ended in ready.items():
             alive = self._drain(worker) if ended else self._receive(worker)
@@ -495,7 +490,7 @@ class _Pool:
         return min(busy) + self.hard_limit if busy else None
 
     def _receive(self, worker: _Worker) -> bool:
-        """Read one message from ``worker`` (one at a time: the next ``select`` returns at
+        """Read one message from ``worker`` (one at a time: the next ``wait`` returns at
         once if there is more); False when it is gone."""
         try:
             index, payload = _read(worker.results.recv_bytes())
@@ -519,15 +514,9 @@ class _Pool:
             pass
         return False
 
-    def _forget(self, worker: _Worker) -> None:
-        """Stop watching ``worker``'s pipe and sentinel (before they are closed)."""
-        self.selector.unregister(worker.results)
-        self.selector.unregister(worker.process.sentinel)
-
     def _lose(self, worker: _Worker, error: str, message: str) -> None:
         """Stop ``worker``: its current input gets ``error``, the rest are sent again."""
         self.workers.remove(worker)
-        self._forget(worker)
         code = worker.process.exitcode
         worker.stop(wait_s=0)
         if not worker.ready:
