@@ -228,7 +228,7 @@ class Section:
     title: str
     text: str
     body: tuple[int, ...]
-    children: tuple["Section", ...]
+    children: tuple[Section, ...]
 
     @property
     def marker(self) -> str:

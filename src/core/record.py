@@ -142,7 +142,7 @@ class Heading:
     marker: str
     number: int = field(validator=_non_negative)
     title: str
-    children: tuple["Heading", ...] = field(factory=tuple, converter=_tuple)
+    children: tuple[Heading, ...] = field(factory=tuple, converter=_tuple)
 
 
 @frozen(kw_only=True)
