@@ -216,18 +216,30 @@ def cmd_schema(_args: argparse.Namespace) -> int:
     return 0
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help as Python 3.13 prints it on every version: ``-o, --output FILE``, not
+    ``-o FILE, --output FILE``, so that ``zhenggai --help`` and docs/cli.md (generated
+    from it) read the same whichever Python runs them."""
+
+    def _format_action_invocation(self, action: argparse.Action) -> str:
+        if not action.option_strings or action.nargs == 0:
+            return super()._format_action_invocation(action)
+        metavar = self._format_args(action, self._get_default_metavar_for_optional(action))
+        return f"{', '.join(action.option_strings)} {metavar}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command's argument parser (also used to generate docs/cli.md)."""
     parser = argparse.ArgumentParser(
         prog="zhenggai",
         description="Normalize Chinese inspection rectification reports (巡视/巡察整改情况的通报) into records.",
         epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("normalize", help="normalize reports to JSON records", epilog=EXIT_CODES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+                       formatter_class=_HelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursed) or - for stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write records here instead of stdout")
     p.add_argument("--format", choices=("jsonl", "json", "csv", "parquet"), default="jsonl",
