@@ -160,6 +160,7 @@ def test_truncated_undeclared_gbk_keeps_its_text(text):
 @example(b"\x00" * 7)
 @example(b'<meta charset="utf-7">+AGEAYgBj-')
 @example(b'<?xml version="1.0" encoding="unicode-escape"?>\\x41\\')
+@example(b"\xa5\x91")  # chardet 7.0.0 raised RuntimeError on it
 def test_arbitrary_bytes_always_give_text(raw):
     result = decode(raw)
     assert isinstance(result, Decoded)
@@ -242,3 +243,28 @@ def test_chardet_sees_at_most_64_kb_cut_at_a_line_break(monkeypatch):
     result = decode(raw)
     assert (result.text, result.encoding, result.source) == (line * 5000, "gb18030", "detected")
     assert len(seen[0]) <= 64 * 1024 and seen[0].endswith(b"\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("form", ["text", "html"])
+def test_utf16_and_utf32_without_a_bom_are_detected(codec, form):
+    """Windows tools save UTF-16 without a BOM; chardet (6.0 and later) recognizes it."""
+    text = SEED_TEXT[:3000]
+    if form == "html":
+        text = "<html><head><title>通报</title></head><body><p>" + text.replace("\n", "</p><p>") + "</p></body></html>"
+    result = decode(text.encode(codec))
+    assert (result.text, result.encoding, result.source, result.replaced) == (text, codec, "detected", 0)
+
+
+def test_a_chardet_failure_is_no_guess(monkeypatch):
+    """A bug inside chardet costs its guess, not the document: GBK still decodes."""
+    import chardet
+
+    def broken(_sample):
+        raise RuntimeError("pipeline must always return at least one result")
+
+    monkeypatch.setattr(chardet, "detect", broken)
+    text = SEED_TEXT[:400]
+    result = decode(text.encode("gb18030"))
+    assert result.text == text
+    assert result.encoding == "gb18030"

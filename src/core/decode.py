@@ -236,14 +236,17 @@ def _detect(raw: bytes) -> Decoded | None:
     truncated GBK page as Cyrillic). So a guess other than GB18030 is dropped when
     chardet is under 50% sure and GB18030 reads the bytes, or when it is a single-byte
     code page (which decodes anything, so decoding proves nothing) and either chardet
-    is unsure or GB18030 reads the bytes.
+    is unsure or GB18030 reads the bytes. If chardet itself fails, there is no guess.
     """
     sample = raw[:_CHARDET_WINDOW]
     if len(raw) > _CHARDET_WINDOW:
         cut = sample.rfind(b"\n")
         if cut > 0:
             sample = sample[:cut + 1]
-    result = chardet.detect(sample)
+    try:
+        result = chardet.detect(sample)
+    except Exception:  # a bug in chardet (7.0.0 raised RuntimeError on some short inputs): no guess
+        return None
     label, confidence = result.get("encoding"), float(result.get("confidence") or 0.0)
     codec = canonical_codec(label) if label else None
     if codec is None or codec in _NOT_CHARSETS:
