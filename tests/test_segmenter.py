@@ -55,3 +55,19 @@ def test_the_same_tokens_as_jieba_on_every_paragraph_of_the_fixtures_and_corpus(
     paragraphs = [fold(p) for path in paths for p in zhenggai.normalize(path, enrich=False).paragraphs]
     assert len(paragraphs) > 300
     assert [p for p in paragraphs if fast(p) != tokenizer.lcut(p)] == []
+
+
+def test_words_jieba_forces_apart_are_split_alike(tokenizer, fast):
+    """``jieba.del_word`` adds a word to finalseg's force-split set, for every tokenizer:
+    the HMM's output then gives that word as single characters."""
+    from jieba import finalseg
+
+    text = "他来到了网易杭研大厦"  # jieba's own example: its HMM finds 杭研
+    assert "杭研" in fast(text)
+    finalseg.add_force_split("杭研")
+    try:
+        assert fast(text) == tokenizer.lcut(text)
+        assert "杭研" not in fast(text)
+    finally:
+        finalseg.Force_Split_Words.discard("杭研")
+    assert fast(text) == tokenizer.lcut(text)
