@@ -10,7 +10,8 @@ every step. ``lcut_with`` gives a function that returns exactly what
 
 * the two dictionary passes merged into one right-to-left pass over plain lists, and
   each word's log-probability computed once per process;
-* the Viterbi on four floats and a back pointer per position (``_hmm``).
+* the Viterbi keeping, per position, only the previous state chosen for each state
+  (``_hmm``), instead of a copy of every path.
 
 The arithmetic is jieba's own, in its order, and every tie goes where ``max`` over
 jieba's tuples sends it, so every float and every choice is the same. The splitting
@@ -122,8 +123,8 @@ def lcut_with(tokenizer: Any) -> Callable[[str], list[str]]:
 def _hmm() -> Callable[[str, list[str]], None]:
     """A function that appends what ``jieba.finalseg.cut(text)`` yields to a list.
 
-    jieba's Viterbi keeps a dict per position and copies the whole path of each state
-    at each step; this one keeps four floats and a back pointer per position. The sums
+    jieba's Viterbi copies the whole path of each state at each step; this one keeps,
+    per position, the previous state chosen for each state, and walks back once. The sums
     are jieba's, in its order ((previous score + transition) + emission), compared
     whole, and ties go as ``max`` over ``(score, state)`` sends them: to the later
     letter of B < E < M < S.
@@ -132,14 +133,11 @@ def _hmm() -> Callable[[str, list[str]], None]:
 
     floor = finalseg.MIN_FLOAT
     start, trans, emit = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
-    b0, m0, e0, s0 = start["B"], start["M"], start["E"], start["S"]
-    emit_b, emit_m, emit_e, emit_s = emit["B"].get, emit["M"].get, emit["E"].get, emit["S"].get
-    # The transitions Viterbi weighs (finalseg.PrevStatus): into B from E or S, into M
-    # from M or B, into S from S or E, into E from B or M.
-    eb, sb = trans["E"].get("B", floor), trans["S"].get("B", floor)
-    mm, bm = trans["M"].get("M", floor), trans["B"].get("M", floor)
-    ss, es = trans["S"].get("S", floor), trans["E"].get("S", floor)
-    be, me = trans["B"].get("E", floor), trans["M"].get("E", floor)
+    # Per state: its emissions, and the two states Viterbi weighs before it
+    # (finalseg.PrevStatus) with their transitions; on a tie the later letter wins, as
+    # ``max`` over (score, state) gives it, so that one is written second.
+    table = tuple((y, emit[y].get, (p, trans[p].get(y, floor)), (q, trans[q].get(y, floor)))
+                  for y, (p, q) in (("B", "ES"), ("M", "BM"), ("E", "BM"), ("S", "ES")))
     force_split = finalseg.Force_Split_Words  # a set jieba changes in place
     han_split, han_match = finalseg.re_han.split, finalseg.re_han.match
     skip_split = finalseg.re_skip.split
@@ -147,25 +145,17 @@ def _hmm() -> Callable[[str, list[str]], None]:
     def states(text: str) -> str:
         """The best state sequence for ``text`` (``finalseg.viterbi``'s path)."""
         c = text[0]
-        vb, vm = b0 + emit_b(c, floor), m0 + emit_m(c, floor)
-        ve, vs = e0 + emit_e(c, floor), s0 + emit_s(c, floor)
-        back = []  # per position: the previous state chosen for B, M, E, S
+        score = {y: start[y] + emit_y(c, floor) for y, emit_y, _p, _q in table}
+        back = []  # per position: the previous state chosen for each state
         for c in text[1:]:
-            em = emit_b(c, floor)
-            from_e, from_s = ve + eb + em, vs + sb + em
-            pb, nb = ("S", from_s) if from_s >= from_e else ("E", from_e)
-            em = emit_m(c, floor)
-            from_m, from_b = vm + mm + em, vb + bm + em
-            pm, nm = ("M", from_m) if from_m >= from_b else ("B", from_b)
-            em = emit_s(c, floor)
-            from_s, from_e = vs + ss + em, ve + es + em
-            ps, ns = ("S", from_s) if from_s >= from_e else ("E", from_e)
-            em = emit_e(c, floor)
-            from_m, from_b = vm + me + em, vb + be + em
-            pe, ne = ("M", from_m) if from_m >= from_b else ("B", from_b)
-            back.append({"B": pb, "M": pm, "S": ps, "E": pe})
-            vb, vm, vs, ve = nb, nm, ns, ne
-        state = "S" if vs >= ve else "E"
+            chosen, new = {}, {}
+            for y, emit_y, (p, tp), (q, tq) in table:
+                em = emit_y(c, floor)
+                via_p, via_q = score[p] + tp + em, score[q] + tq + em
+                chosen[y], new[y] = (q, via_q) if via_q >= via_p else (p, via_p)
+            back.append(chosen)
+            score = new
+        state = "S" if score["S"] >= score["E"] else "E"
         path = [state]
         for step in reversed(back):
             state = step[state]
