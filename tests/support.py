@@ -10,8 +10,16 @@ from pathlib import Path
 from zhenggai.text import clean_line, close_cjk_spaces
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 _CHROME = re.compile(r"(?:来源|发布时间|发表时间|编辑)[:：]")
 _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def real_documents() -> list[Path]:
+    """Every real document the repository holds: the seeds (text and page) and the
+    corpus openings."""
+    seeds = [p for p in sorted(FIXTURES.glob("*/*/*")) if p.suffix in {".txt", ".html"}]
+    return seeds + sorted(CORPUS.glob("*.txt"))
 
 
 def seed_document(number: int) -> tuple[str, list[str]]:

@@ -27,7 +27,8 @@ import zhenggai
 from zhenggai.testing.conformance import match
 from zhenggai.text import fold
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+from support import CORPUS
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 _SPACE = re.compile(r"\s+")

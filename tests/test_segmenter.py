@@ -1,7 +1,5 @@
 """``zhenggai.segmenter``: the same tokens as ``jieba.Tokenizer.lcut``, always."""
 
-from pathlib import Path
-
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -11,7 +9,7 @@ from zhenggai import enrich
 from zhenggai.segmenter import lcut_with
 from zhenggai.text import fold
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import real_documents
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +49,7 @@ def test_the_same_tokens_as_jieba(tokenizer, fast, text):
 
 
 def test_the_same_tokens_as_jieba_on_every_paragraph_of_the_fixtures_and_corpus(tokenizer, fast):
-    paths = sorted(ROOT.glob("fixtures/*/*-text/*.txt")) + sorted((ROOT / "tests" / "corpus").glob("*.txt"))
-    paragraphs = [fold(p) for path in paths for p in zhenggai.normalize(path, enrich=False).paragraphs]
+    paragraphs = [fold(p) for path in real_documents() for p in zhenggai.normalize(path, enrich=False).paragraphs]
     assert len(paragraphs) > 300
     assert [p for p in paragraphs if fast(p) != tokenizer.lcut(p)] == []
 

@@ -4,7 +4,6 @@ pickle."""
 
 import datetime as dt
 import pickle
-from pathlib import Path
 
 import attrs
 import pytest
@@ -18,8 +17,7 @@ from zhenggai.record import Problem, Record
 from zhenggai.serialize import dumps
 from zhenggai.testing.records import records
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-CORPUS = Path(__file__).resolve().parent / "corpus"
+from support import real_documents
 
 
 def shape(value: object) -> object:
@@ -121,9 +119,8 @@ def test_other_results_go_as_a_pickle(result):
 
 
 def _fixture_records():
-    for path in sorted(FIXTURES.glob("*/*/*")) + sorted(CORPUS.glob("*")):
-        if path.is_file() and path.suffix in {".html", ".txt", ".htm"}:
-            yield zhenggai.normalize(path, enrich=False)
+    for path in real_documents():
+        yield zhenggai.normalize(path, enrich=False)
 
 
 def test_real_records_come_back_exactly_and_smaller_than_a_pickle():
